@@ -1,0 +1,302 @@
+"""Load a data folder into validated tables. The only place that reads unit data files.
+
+``load_data(folder)`` returns a :class:`Dataset` or raises :class:`DataError` listing every
+problem with file, row, column, value and what is allowed. Notebooks and the renderer call
+it; nothing else opens the files, so another store can replace the folder behind it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from . import contract, fmt
+from .contract import Column, Table
+from .errors import DataError, Problem
+from .periods import Month, PeriodError, current_month, parse_period
+from .status import StatusError, parse_status
+
+
+@dataclass(frozen=True)
+class Dataset:
+    folder: Path
+    organisation: Mapping[str, str]
+    documents: pd.DataFrame
+    activity_areas: pd.DataFrame
+    units: pd.DataFrame
+    goal_areas: pd.DataFrame
+    board_goals: pd.DataFrame
+    indicators: pd.DataFrame
+    assessments: pd.DataFrame
+    indicator_values: pd.DataFrame
+    economy: pd.DataFrame
+    texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+    def text(self, period_key: str, name: str) -> str | None:
+        return self.texts.get((period_key, name))
+
+    def diarienummer(self, report: str, period_key: str) -> str | None:
+        d = self.documents
+        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
+        return None if hit.empty else str(hit["diarienummer"].iloc[0])
+
+    def reporting_periods(self, year: int | None = None) -> list[str]:
+        """Period keys with assessments, in time order."""
+        keys = {k for k in self.assessments["period"].unique()}
+        periods = sorted((parse_period(k) for k in keys), key=lambda p: p.first)
+        return [p.key for p in periods if year is None or p.year == year]
+
+
+_ATTRS = {
+    "organisation": "organisation", "dokument": "documents", "verksamheter": "activity_areas",
+    "enheter": "units", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
+    "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
+}
+
+
+def load_data(folder: str | Path, today: date | None = None) -> Dataset:
+    """Read and validate every file of the contract in ``folder``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError([Problem(str(folder), "mappen finns inte")], str(folder))
+    problems: list[Problem] = []
+    tables: dict[str, pd.DataFrame] = {}
+    files: list[Path] = []
+    names = {spec.name: f"{spec.name}.csv" for spec in contract.TABLES}
+    for spec in contract.TABLES:
+        path = _find_file(folder, spec, problems)
+        if path is None:
+            tables[spec.name] = _empty(spec)
+            continue
+        files.append(path)
+        names[spec.name] = path.name
+        rows = _read_rows(path, spec, problems)
+        tables[spec.name] = _typed(path.name, spec, rows, problems, current_month(today))
+    if not problems:
+        _check_references(tables, names, problems)
+        _check_periods(tables, names, problems)
+    texts = _read_texts(folder, problems, files)
+    if problems:
+        raise DataError(problems, str(folder))
+    org = tables.pop("organisation").iloc[0].to_dict()
+    frames = {_ATTRS[name]: df for name, df in tables.items()}
+    for name in ("activity_areas", "units"):
+        frames[name] = frames[name].sort_values("ordning", kind="stable").reset_index(drop=True)
+    return Dataset(folder=folder, organisation=org, texts=texts, files=tuple(sorted(files)), **frames)
+
+
+def _find_file(folder: Path, spec: Table, problems: list[Problem]) -> Path | None:
+    found = [p for p in (folder / f"{spec.name}.csv", folder / f"{spec.name}.xlsx") if p.exists()]
+    if len(found) > 1:
+        problems.append(Problem(f"{spec.name}.csv/.xlsx", "båda filerna finns; ta bort den ena så att det är entydigt"))
+        return None
+    if not found:
+        if spec.required:
+            problems.append(Problem(f"{spec.name}.csv", f"filen saknas i {folder} (krävs: {spec.title.lower()})"))
+        return None
+    return found[0]
+
+
+def _read_rows(path: Path, spec: Table, problems: list[Problem]) -> list[dict[str, str]] | None:
+    """The file's rows as text, keyed by column name; None (with a problem) when unreadable."""
+    name = path.name
+    if path.stat().st_size == 0:
+        problems.append(Problem(name, "filen är tom"))
+        return None
+    if path.suffix == ".xlsx":
+        try:
+            frame = pd.read_excel(path, sheet_name=0, dtype=object, header=None)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            problems.append(Problem(name, f"filen går inte att läsa som Excel-fil ({exc})"))
+            return None
+        grid = [["" if pd.isna(v) else _cell_text(v) for v in row] for row in frame.itertuples(index=False)]
+    else:
+        text = _decode(path.read_bytes())
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") >= first.count(",") else ","
+        grid = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    grid = [row for row in grid if any(str(c).strip() for c in row)] if grid else []
+    if not grid:
+        problems.append(Problem(name, "filen är tom"))
+        return None
+    header = [str(h).strip().casefold() for h in grid[0]]
+    missing = [c.name for c in spec.columns if c.name not in header and c.required]
+    if missing:
+        problems.append(Problem(name, f"kolumn saknas: {', '.join(missing)} (filen har: {', '.join(h for h in header if h) or 'inga rubriker'})"))
+        return None
+    rows = []
+    for values in grid[1:]:
+        values = list(values) + [""] * (len(header) - len(values))
+        rows.append({h: str(v).strip() for h, v in zip(header, values) if h})
+    if not rows:
+        problems.append(Problem(name, "filen har rubriker men inga rader"))
+        return None
+    return rows
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM); Excel's Windows-1252 as a documented fallback."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (pd.Timestamp, date)):
+        return value.strftime("%Y-%m")
+    return str(value)
+
+
+def _empty(spec: Table) -> pd.DataFrame:
+    return pd.DataFrame({c.name: pd.Series(dtype=object) for c in spec.columns})
+
+
+def _typed(name: str, spec: Table, rows: list[dict[str, str]] | None, problems: list[Problem],
+           now: Month) -> pd.DataFrame:
+    if rows is None:
+        return _empty(spec)
+    before = len(problems)
+    out = []
+    for i, raw in enumerate(rows, start=2):
+        out.append({c.name: _convert(raw.get(c.name, ""), c, name, i, problems, now) for c in spec.columns})
+    if spec.single_row and len(out) != 1:
+        problems.append(Problem(name, f"filen ska ha exakt en rad, har {len(out)}"))
+    if spec.key and len(problems) == before:
+        seen: dict[tuple, int] = {}
+        for i, row in enumerate(out, start=2):
+            k = tuple(row[c] for c in spec.key)
+            if k in seen:
+                shown = ", ".join(f"{c}={row[c]!s}" for c in spec.key)
+                problems.append(Problem(name, f"dubblett: samma {shown} som rad {seen[k]}", row=i))
+            else:
+                seen[k] = i
+    frame = pd.DataFrame(out, columns=[c.name for c in spec.columns], dtype=object)
+    frame["_row"] = range(2, len(out) + 2)
+    return frame
+
+
+def _convert(text: str, col: Column, file: str, row: int, problems: list[Problem], now: Month) -> Any:
+    def bad(message: str) -> None:
+        problems.append(Problem(file, message, row=row, column=col.name))
+
+    if text == "":
+        if col.required:
+            bad(f"värde saknas ({contract.KINDS[col.kind]})")
+        return None if col.kind in ("text", "choice") else float("nan") if col.kind == "number" else None
+    try:
+        if col.kind == "text":
+            return text
+        if col.kind == "choice":
+            folded = {a.casefold(): a for a in col.allowed}
+            if text.casefold() not in folded:
+                bad(f"värdet {text!r} är inte tillåtet; tillåtna värden: {', '.join(col.allowed)}")
+                return None
+            return folded[text.casefold()]
+        if col.kind == "status":
+            return parse_status(text).value
+        if col.kind in ("integer", "year", "number"):
+            value = fmt.parse_number(text)
+            if col.kind != "number":
+                if not value.is_integer():
+                    raise ValueError(text)
+                value = int(value)
+            if col.kind == "year" and not 1900 <= value <= 2200:
+                raise ValueError(text)
+            if col.minimum is not None and value < col.minimum or col.maximum is not None and value > col.maximum:
+                rng = f"{col.minimum:g}–{col.maximum:g}" if col.maximum is not None else f"minst {col.minimum:g}"
+                bad(f"värdet {text!r} ligger utanför tillåtet intervall ({rng})")
+                return None
+            return value
+        if col.kind in ("month", "period", "document_period"):
+            period = parse_period(text)
+            allowed = {"month": ("month",), "period": ("month", "combined"),
+                       "document_period": ("month", "combined", "interim", "year")}[col.kind]
+            if period.kind not in allowed:
+                bad(f"värdet {text!r} är inte tillåtet här; skriv {contract.KINDS[col.kind]}")
+                return None
+            if col.kind != "document_period" and period.first > now:
+                bad(f"perioden {text!r} ligger i framtiden (senast tillåtna är {now.key})")
+                return None
+            return period.key
+    except StatusError as exc:
+        hint = f" Menade du {exc.suggestion}?" if exc.suggestion else ""
+        bad(f"värdet {text!r} är inte en tillåten status; tillåtna värden: Grön, Gul, Röd.{hint}")
+    except PeriodError as exc:
+        bad(str(exc)[0].upper() + str(exc)[1:])
+    except ValueError:
+        bad(f"värdet {text!r} är inte {contract.KINDS[col.kind]}")
+    return None
+
+
+def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
+    for spec in contract.TABLES:
+        frame = tables[spec.name]
+        for col, other, ocol in spec.references:
+            known = set(tables[other][ocol].dropna())
+            for value, row in zip(frame[col], frame["_row"]):
+                if value is not None and value not in known:
+                    listed = ", ".join(sorted(map(str, known))[:15])
+                    problems.append(Problem(names[spec.name], f"{value!r} finns inte i {other}; kända: {listed}",
+                                            row=row, column=col))
+    areas = {(a, m) for a, m in zip(tables["malomraden"]["ar"], tables["malomraden"]["malomrade"])}
+
+    def check_area(table: str, year_of) -> None:
+        frame = tables[table]
+        for _, r in frame.iterrows():
+            year = year_of(r)
+            if (year, r["malomrade"]) not in areas:
+                known = ", ".join(str(m) for a, m in sorted(areas) if a == year) or "inga"
+                problems.append(Problem(names[table], f"målområde {r['malomrade']} finns inte för {year} i malomraden; "
+                                               f"kända: {known}", row=r["_row"], column="malomrade"))
+
+    check_area("namndmal", lambda r: r["ar"])
+    check_area("indikatorer", lambda r: r["ar"])
+    check_area("bedomningar", lambda r: parse_period(r["period"]).year)
+    indicators = {(a, i) for a, i in zip(tables["indikatorer"]["ar"], tables["indikatorer"]["indikator_id"])}
+    for _, r in tables["indikatorvarden"].iterrows():
+        year = parse_period(r["period"]).year
+        if (year, r["indikator_id"]) not in indicators:
+            problems.append(Problem(names["indikatorvarden"], f"indikatorn {r['indikator_id']!r} finns inte för {year} i "
+                                                       "indikatorer", row=r["_row"], column="indikator_id"))
+
+
+def _check_periods(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
+    """A month belongs to one reporting period only (2023-07 and 2023-06..2023-07 cannot both exist)."""
+    owner: dict[Month, str] = {}
+    for key in sorted(set(tables["bedomningar"]["period"]) | set(tables["indikatorvarden"]["period"])):
+        for m in parse_period(key).months:
+            if m in owner and owner[m] != key:
+                problems.append(Problem(names["bedomningar"], f"perioderna {owner[m]} och {key} överlappar; en månad kan "
+                                                       "bara höra till en rapportperiod", column="period"))
+            owner.setdefault(m, key)
+
+
+def _read_texts(folder: Path, problems: list[Problem], files: list[Path]) -> dict[tuple[str, str], str]:
+    texts: dict[tuple[str, str], str] = {}
+    root = folder / "texter"
+    if not root.is_dir():
+        return texts
+    for path in sorted(root.glob("*/*")):
+        rel = path.relative_to(folder).as_posix()
+        try:
+            key = parse_period(path.parent.name).key
+        except PeriodError as exc:
+            problems.append(Problem(rel, f"mappnamnet är ingen period: {exc}"))
+            continue
+        if path.suffix != ".md" or not contract.text_name_allowed(path.stem):
+            problems.append(Problem(rel, "okänd textfil; tillåtna är viktiga-handelser.md, analys-<n>.md och "
+                                         "ekonomi.md"))
+            continue
+        files.append(path)
+        texts[(key, path.stem)] = _decode(path.read_bytes())
+    return texts

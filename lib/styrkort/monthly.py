@@ -1,0 +1,120 @@
+"""The monthly report's content, computed from a dataset: one call, one frozen object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Mapping
+
+from .economy import EconomySummary, economy_summary
+from .errors import ReportError
+from .indicators import IndicatorResult, indicator_results
+from .loading import Dataset
+from .outcomes import AreaOutcome, Override, StripCell, area_outcomes, strip
+from .params import Params
+from .periods import Period, parse_period
+from .status import Status
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    unit_id: str
+    name: str
+    status: Status | None  # None: not reported
+    comment: str
+
+
+@dataclass(frozen=True)
+class AreaSection:
+    number: int
+    name: str
+    council_goal: str
+    board_goals: tuple[str, ...]
+    outcome: AreaOutcome
+    indicators: tuple[IndicatorResult, ...]
+    units: tuple[UnitResult, ...]
+    strip: tuple[StripCell, ...]
+    analysis: str | None
+    budget_deviation: EconomySummary | None  # only on the economy goal area
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the cover and every page header carry."""
+
+    municipality: str
+    board: str
+    board_short: str
+    administration: str
+    title: str
+    period_name: str
+    diarienummer: str | None
+    rendered_on: date
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    header: Header
+    period: Period
+    rule_text: str
+    events: str | None
+    areas: tuple[AreaSection, ...]
+    economy: EconomySummary | None
+    economy_text: str | None
+
+
+def resolve_period(data: Dataset, text: str) -> Period:
+    """``2023-07`` names the combined period 2023-06..2023-07 when that is how it was reported."""
+    wanted = parse_period(text)
+    if wanted.kind not in ("month", "combined"):
+        raise ReportError(f"En månadsrapport gäller en månad eller en sammanslagen period, inte {wanted.key}.")
+    for key in data.reporting_periods(wanted.year):
+        p = parse_period(key)
+        if p == wanted or (wanted.kind == "month" and p.contains(wanted.first)):
+            return p
+    known = ", ".join(data.reporting_periods()) or "inga"
+    raise ReportError(f"Det finns inga bedömningar för perioden {wanted.key}. Perioder med data: {known}.")
+
+
+def build_header(data: Dataset, title: str, report_kind: str, period: Period, today: date | None) -> Header:
+    org = data.organisation
+    return Header(org["kommun"], org["namnd"], org["namnd_forkortning"], org["forvaltning"], title,
+                  period.name_sv, data.diarienummer(report_kind, period.key), today or date.today())
+
+
+def monthly_report(data: Dataset, period: str, params: Params,
+                   overrides: Mapping[tuple[str, int], Override] | None = None,
+                   today: date | None = None) -> MonthlyReport:
+    p = resolve_period(data, period)
+    year_areas = data.goal_areas[data.goal_areas["ar"] == p.year].sort_values("malomrade")
+    area_ids = [int(a) for a in year_areas["malomrade"]]
+    units = data.units
+    unit_ids = list(units["enhet_id"])
+    outcomes = area_outcomes(data.assessments, unit_ids, data.reporting_periods(p.year), area_ids,
+                             params.status_rule, overrides)
+    activity_order = list(data.activity_areas["verksamhet"])
+    economy = economy_summary(data.economy, activity_order, p.last.key, params.budget_deviation)
+    assessments = data.assessments[data.assessments["period"] == p.key]
+    by_unit_area = {(u, a): (s, c) for u, a, s, c in
+                    zip(assessments["enhet_id"], assessments["malomrade"], assessments["status"], assessments["kommentar"])}
+    sections = []
+    for area in year_areas.itertuples(index=False):
+        n = int(area.malomrade)
+        goals = data.board_goals[(data.board_goals["ar"] == p.year) & (data.board_goals["malomrade"] == n)]
+        unit_results = []
+        for u in units.itertuples(index=False):
+            status, comment = by_unit_area.get((u.enhet_id, n), (None, None))
+            unit_results.append(UnitResult(u.enhet_id, u.namn, Status(status) if status else None, comment or ""))
+        sections.append(AreaSection(
+            number=n, name=area.namn, council_goal=area.kommunmal,
+            board_goals=tuple(goals.sort_values("mal_id")["mal"]),
+            outcome=outcomes[(p.key, n)],
+            indicators=tuple(indicator_results(data.indicators, data.indicator_values, p, n, params.indicators)),
+            units=tuple(unit_results),
+            strip=tuple(strip(outcomes, n, p)),
+            analysis=data.text(p.key, f"analys-{n}"),
+            budget_deviation=economy if n == params.economy_goal_area else None,
+        ))
+    header = build_header(data, f"Månadsrapport {p.name_sv}", "månadsrapport", p, today)
+    return MonthlyReport(header, p, params.status_rule.describe(), data.text(p.key, "viktiga-handelser"),
+                         tuple(sections), economy, data.text(p.key, "ekonomi"))

@@ -1,0 +1,92 @@
+"""Report settings from ``params/*.yaml``: the status rule and the colour thresholds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Problem
+from .rollup import RULES, StatusRule
+
+
+@dataclass(frozen=True)
+class BudgetThresholds:
+    """Budget deviation in percent of the budget, positive = better than budget."""
+
+    green_from: float = 0.0
+    yellow_from: float = -1.0
+
+
+@dataclass(frozen=True)
+class IndicatorSettings:
+    tolerance_percent: float = 2.0  # a change within this share of last year's value counts as unchanged
+    share_of_target_yellow: float = 80.0  # percent of a target value that still gives Gul
+
+
+@dataclass(frozen=True)
+class Params:
+    status_rule: StatusRule = StatusRule()
+    budget_deviation: BudgetThresholds = BudgetThresholds()
+    indicators: IndicatorSettings = IndicatorSettings()
+    economy_goal_area: int = 4  # the goal area whose section carries the budget deviation
+    source: str = ""
+
+
+_SECTIONS = {"status_rule": StatusRule, "budget_deviation": BudgetThresholds, "indicators": IndicatorSettings}
+
+
+def load_params(path: str | Path) -> Params:
+    """Read a params file; every unknown key or bad value is refused with its place named."""
+    path = Path(path)
+    name = path.name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise DataError([Problem(str(path), "inställningsfilen finns inte")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(name, f"filen är inte giltig YAML: {exc}")]) from None
+    if not isinstance(raw, dict):
+        raise DataError([Problem(name, "filen ska innehålla nycklar och värden")])
+    problems: list[Problem] = []
+    values: dict[str, Any] = {"source": str(path)}
+    for key, section in raw.items():
+        if key == "economy_goal_area":
+            if not isinstance(section, int) or section < 1:
+                problems.append(Problem(name, f"economy_goal_area ska vara ett målområdes nummer, inte {section!r}"))
+            else:
+                values[key] = section
+            continue
+        cls = _SECTIONS.get(key)
+        if cls is None:
+            problems.append(Problem(name, f"okänd nyckel {key!r}; kända: economy_goal_area, {', '.join(_SECTIONS)}"))
+            continue
+        values[key] = _section(name, key, section, cls, problems)
+    if problems:
+        raise DataError(problems, str(path))
+    return Params(**values)
+
+
+def _section(name: str, key: str, section: Any, cls: type, problems: list[Problem]) -> Any:
+    if not isinstance(section, dict):
+        problems.append(Problem(name, f"{key} ska innehålla nycklar och värden"))
+        return cls()
+    known = {f.name: f for f in fields(cls)}
+    kwargs = {}
+    for k, v in section.items():
+        if k not in known:
+            problems.append(Problem(name, f"okänd nyckel {key}.{k}; kända: {', '.join(known)}"))
+        elif k == "kind":
+            if v not in RULES:
+                problems.append(Problem(name, f"{key}.kind {v!r} är inte en känd regel; kända: {', '.join(RULES)}"))
+            else:
+                kwargs[k] = v
+        elif not isinstance(v, (int, float)) or isinstance(v, bool):
+            problems.append(Problem(name, f"{key}.{k} ska vara ett tal, inte {v!r}"))
+        elif key == "status_rule" and not 0 <= v <= 1:
+            problems.append(Problem(name, f"{key}.{k} är en andel mellan 0 och 1, inte {v!r}"))
+        else:
+            kwargs[k] = float(v)
+    return cls(**kwargs)

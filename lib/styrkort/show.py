@@ -1,0 +1,234 @@
+"""HTML fragments of the reports: pure functions from report objects to markup.
+
+Notebooks display these; the same markup is what the rendered HTML and PDF carry. All text
+from data passes through :mod:`styrkort.textsafe`.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Iterable, Sequence
+
+from . import fmt
+from .charts import strip_chart
+from .economy import EconomySummary
+from .indicators import IndicatorResult
+from .monthly import AreaSection, Header, MonthlyReport
+from .outcomes import AreaOutcome, StripCell
+from .periods import MONTHS_SHORT, parse_period
+from .rollup import Distribution
+from .status import NOT_ASSESSED, NOT_REPORTED, Status
+from .textsafe import esc, markdown
+
+
+class Html(str):
+    """Markup that Jupyter displays as HTML."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def join(parts: Iterable[str]) -> Html:
+    return Html("\n".join(parts))
+
+
+def badge(status: Status | None, missing: str = NOT_ASSESSED) -> str:
+    if status is None:
+        return f'<span class="status status-none"><span aria-hidden="true">○</span> {esc(missing)}</span>'
+    return (f'<span class="status status-{status.css}"><span class="symbol" aria-hidden="true">{status.symbol}</span>'
+            f" {status.value}</span>")
+
+
+def figure(svg: str, alt: str, caption: str = "", css: str = "") -> str:
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
+    return (f'<figure class="chart {css}"><img src="data:image/svg+xml;base64,{data}" alt="{esc(alt)}">'
+            f"{cap}</figure>")
+
+
+def table(head: Sequence[str], rows: Iterable[Sequence[str]], caption: str = "", css: str = "",
+          foot: Sequence[str] | None = None, row_headers: bool = True, numeric: Sequence[int] = ()) -> str:
+    """A table with header cells and scopes. Cells are markup: escape text before passing it."""
+    def cells(values: Sequence[str], tag_first: bool) -> str:
+        out = []
+        for i, v in enumerate(values):
+            cls = ' class="num"' if i in numeric else ""
+            if i == 0 and tag_first:
+                out.append(f'<th scope="row"{cls}>{v}</th>')
+            else:
+                out.append(f"<td{cls}>{v}</td>")
+        return "".join(out)
+
+    th = "".join(f'<th scope="col"{" class=\"num\"" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
+    body = "".join(f"<tr>{cells(r, row_headers)}</tr>" for r in rows)
+    tfoot = f"<tfoot><tr>{cells(foot, True)}</tr></tfoot>" if foot else ""
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return f'<table class="{css}">{cap}<thead><tr>{th}</tr></thead><tbody>{body}</tbody>{tfoot}</table>'
+
+
+# --- the report's parts --------------------------------------------------------------------------
+
+def cover(h: Header) -> Html:
+    diarie = f"<div><dt>Diarienummer</dt><dd>{esc(h.diarienummer)}</dd></div>" if h.diarienummer else ""
+    return Html(
+        '<header class="cover">'
+        f'<p class="org">{esc(h.municipality)}</p>'
+        f'<p class="board">{esc(h.board)}</p>'
+        f"<h1>{esc(h.title)}</h1>"
+        f'<p class="administration">{esc(h.administration)}</p>'
+        f'<dl class="meta"><div><dt>Period</dt><dd>{esc(h.period_name)}</dd></div>{diarie}'
+        f"<div><dt>Upprättad</dt><dd>{fmt.date_sv(h.rendered_on)}</dd></div></dl>"
+        "</header>"
+    )
+
+
+def events(report: MonthlyReport) -> Html:
+    body = markdown(report.events) or "<p>Inga viktiga händelser rapporterade för perioden.</p>"
+    return Html(f'<section class="events"><h2>Viktiga händelser under perioden</h2>{body}</section>')
+
+
+def distribution_text(d: Distribution) -> str:
+    text = f"{d.gron} Grön, {d.gul} Gul, {d.rod} Röd"
+    return text + (f", {d.missing} {NOT_REPORTED.lower()}" if d.missing else "")
+
+
+def outcome_note(o: AreaOutcome) -> str:
+    """The basis of the outcome, and the proposal and reason where the analyst set another status."""
+    d = o.distribution
+    base = f"Sammanvägd bedömning av {d.reported} av {d.total} enheters resultat ({distribution_text(d)})."
+    if o.override is None:
+        return base
+    proposed = o.proposed.value if o.proposed else NOT_ASSESSED
+    who = f" ({esc(o.override.by)})" if o.override.by else ""
+    return (f"{base} <strong>Föreslagen: {proposed}, satt: {o.status.value}</strong>{who} — "
+            f"motivering: {esc(o.override.reason)}")
+
+
+def overview(report: MonthlyReport) -> Html:
+    rows = [[f"{a.number}. {esc(a.name)}", badge(a.outcome.status) + (" <em>(satt för hand)</em>" if a.outcome.set_by_hand else ""),
+             distribution_text(a.outcome.distribution)] for a in report.areas]
+    return Html(
+        '<section class="overview"><h2>Mål – översikt över periodens resultat</h2>'
+        + table(["Målområde", "Utfall", "Enheternas bedömningar"], rows,
+                caption=f"Förvaltningens utfall per målområde, {report.period.name_sv}", css="overview")
+        + "</section>"
+    )
+
+
+def _indicator_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return fmt.DASH
+    decimals = 0 if float(value).is_integer() else 1
+    if unit == "%":
+        return fmt.percent(value, decimals)
+    return fmt.number(value, decimals) + (f"{fmt.NBSP}{esc(unit)}" if unit and unit != "antal" else "")
+
+
+_DIRECTION_TEXT = {"öka": "Öka jämfört med föregående år", "minska": "Minska jämfört med föregående år",
+                   "behålla": "Behålla eller öka jämfört med föregående år"}
+
+
+def _indicator_rows(results: Sequence[IndicatorResult], economy: EconomySummary | None,
+                    thresholds_text: str) -> list[list[str]]:
+    rows = []
+    for r in results:
+        wanted = (f"Målvärde {_indicator_value(r.target, r.unit)}" if r.direction == "mål"
+                  else _DIRECTION_TEXT[r.direction])
+        rows.append([esc(r.name), _indicator_value(r.value, r.unit), _indicator_value(r.last_year, r.unit),
+                     esc(wanted), badge(r.status)])
+    if economy is not None:
+        rows.append(["Budgetavvikelse", fmt.percent(economy.total.deviation_percent), fmt.DASH,
+                     esc(thresholds_text), badge(economy.status)])
+    return rows
+
+
+def strip_alt(area_name: str, cells: Sequence[StripCell], year: int) -> str:
+    shown = ", ".join(f"{c.month} {c.status.value if c.status else 'ej rapporterat'}" for c in cells)
+    return f"Måluppfyllelse per månad {year} för {area_name}: {shown}."
+
+
+def area(section: AreaSection, year: int, budget_rule_text: str = "") -> Html:
+    o = section.outcome
+    goals = "".join(f"<li>{esc(g)}</li>" for g in section.board_goals) or "<li>Inget nämndmål angivet.</li>"
+    parts = [
+        f'<section class="area" id="malomrade-{section.number}">',
+        f"<h2>{section.number}. {esc(section.name)}</h2>",
+        f'<p class="council-goal"><span class="label">Kommunövergripande mål:</span> {esc(section.council_goal)}</p>',
+        table(["Nämndens/förvaltningens mål", "Utfall"], [[f'<ul class="goals">{goals}</ul>', badge(o.status)]],
+              css="goal", row_headers=False),
+        f'<p class="basis">{outcome_note(o)}</p>',
+    ]
+    ind_rows = _indicator_rows(section.indicators, section.budget_deviation, budget_rule_text)
+    if ind_rows:
+        parts += ["<h3>Indikatorer</h3>",
+                  table(["Indikator", "Utfall", "Samma period föregående år", "Önskad utveckling", "Bedömning"],
+                        ind_rows, css="indicators", numeric=(1, 2))]
+    unit_rows = [[esc(u.name), badge(u.status, NOT_REPORTED), esc(u.comment) or fmt.DASH] for u in section.units]
+    parts += ["<h3>Enheternas resultat</h3>",
+              table(["Enhet", "Resultat", "Kommentar"], unit_rows, css="units"),
+              "<h3>Måluppfyllelse per månad</h3>",
+              figure(strip_chart(section.strip), strip_alt(section.name, section.strip, year),
+                     "Förvaltningens utfall per månad (uppdateras löpande under året).", css="strip")]
+    if section.analysis:
+        parts += ['<h3>Analys</h3><div class="analysis">', markdown(section.analysis, 3), "</div>"]
+    parts.append("</section>")
+    return join(parts)
+
+
+def areas(report: MonthlyReport, budget_rule_text: str = "") -> Html:
+    return join(area(s, report.period.year, budget_rule_text) for s in report.areas)
+
+
+def economy(summary: EconomySummary | None, text: str | None, period_name: str) -> Html:
+    parts = ['<section class="economy"><h2>Ekonomi i korthet</h2>']
+    if summary is None:
+        parts.append(f"<p>Ingen separat ekonomisk uppföljning görs för {esc(period_name)}.</p>")
+    else:
+        t = summary.total
+        if t.forecast is not None:
+            parts.append(
+                f"<p>Helårsprognosen för nämnden är {fmt.tkr(t.forecast)} tkr mot en budget på {fmt.tkr(t.budget)} tkr, "
+                f"en avvikelse på {fmt.tkr(t.deviation)} tkr ({fmt.percent(t.deviation_percent)}). "
+                f"Budgetavvikelse: {badge(summary.status)}</p>")
+        if summary.forecast_change is not None:
+            parts.append(f"<p>Avvikelsen mot föregående prognos ({esc(parse_period(summary.previous_month).name_sv)}) "
+                         f"är {fmt.mnkr(summary.forecast_change)}.</p>")
+        rows = [[esc(r.activity), fmt.tkr(r.budget), fmt.tkr(r.outcome), fmt.tkr(r.forecast), fmt.tkr(r.deviation),
+                 fmt.percent(r.deviation_percent)] for r in summary.rows]
+        foot = ["Totalt", fmt.tkr(t.budget), fmt.tkr(t.outcome), fmt.tkr(t.forecast), fmt.tkr(t.deviation),
+                fmt.percent(t.deviation_percent)]
+        last = int(summary.month[5:7])
+        parts.append(table(["Verksamhet (tkr)", "Budget", f"Utfall jan–{MONTHS_SHORT[last - 1]}", "Helårsprognos",
+                            "Avvikelse", "Avvikelse %"], rows, css="economy-table", foot=foot,
+                           numeric=(1, 2, 3, 4, 5),
+                           caption="Nettokostnad per verksamhet, tkr. Avvikelse = prognos − budget; positiv är "
+                                   "lägre kostnad än budget."))
+    if text:
+        parts.append(f'<div class="analysis">{markdown(text, 2)}</div>')
+    parts.append("</section>")
+    return join(parts)
+
+
+def about(rule_text: str, budget_rule_text: str) -> Html:
+    legend = "".join(f"<li>{badge(s)} – {s.meaning}</li>" for s in Status)
+    return Html(
+        '<section class="about"><h2>Om rapporten</h2>'
+        f"<p>{esc(rule_text)} Förvaltningen kan sätta en annan status med motivering; då visas både förslaget och "
+        "motiveringen.</p>"
+        f"<p>{esc(budget_rule_text)}</p>"
+        f'<ul class="legend">{legend}<li>{badge(None, NOT_REPORTED)} – enheten har inte rapporterat</li></ul>'
+        "</section>"
+    )
+
+
+def budget_rule_text(green_from: float, yellow_from: float) -> str:
+    return (f"Budgetavvikelse: Grön från {fmt.percent(green_from, 1)}, Gul från {fmt.percent(yellow_from, 1)}, "
+            "annars Röd.")
+
+
+def monthly(report: MonthlyReport, green_from: float, yellow_from: float) -> Html:
+    """The whole monthly report, section by section, for callers that want it in one piece."""
+    rule = budget_rule_text(green_from, yellow_from)
+    return join([cover(report.header), events(report), overview(report), areas(report, rule),
+                 economy(report.economy, report.economy_text, report.period.name_sv),
+                 about(report.rule_text, rule)])
