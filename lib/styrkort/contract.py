@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .status import ALLOWED as STATUSES
 
-# Column kinds and what a cell of that kind may hold, for the docs.
+# Column kinds and what a cell of that kind may hold: Swedish for error messages …
 KINDS = {
     "text": "text",
     "integer": "heltal",
@@ -21,6 +21,18 @@ KINDS = {
     "document_period": "ÅÅÅÅ-MM, ÅÅÅÅ-MM..ÅÅÅÅ-MM, ÅÅÅÅ-T1, ÅÅÅÅ-T2 eller ÅÅÅÅ",
     "status": "Grön, Gul eller Röd (stora/små bokstäver och grön/gron godtas)",
     "choice": "ett av de tillåtna värdena",
+}
+# … and English for the docs.
+KINDS_EN = {
+    "text": "text",
+    "integer": "integer",
+    "number": "number; Swedish form (1 234,5 or −12) or an Excel number",
+    "year": "year, four digits",
+    "month": "month, YYYY-MM",
+    "period": "reporting period: YYYY-MM, or YYYY-MM..YYYY-MM for a combined period",
+    "document_period": "YYYY-MM, YYYY-MM..YYYY-MM, YYYY-T1, YYYY-T2 or YYYY",
+    "status": "Grön, Gul or Röd (any case; grön/gron accepted)",
+    "choice": "one of the allowed values",
 }
 
 
@@ -58,96 +70,96 @@ DIRECTIONS = ("öka", "minska", "behålla", "mål")
 TABLES: tuple[Table, ...] = (
     Table(
         "organisation", "Nämnd och förvaltning",
-        "En rad: kommunen, nämnden och förvaltningen som rapporterna gäller.",
+        "One row: the municipality, board and administration the reports are for.",
         (
-            Column("kommun", "text", "Kommunens namn.", "Exempelkommun"),
-            Column("namnd", "text", "Nämndens namn.", "Arbetsmarknads- och socialnämnden"),
-            Column("namnd_forkortning", "text", "Nämndens förkortning, som i diarienumret.", "ASN"),
-            Column("forvaltning", "text", "Förvaltningens namn.", "Arbetsmarknads- och socialförvaltningen"),
+            Column("kommun", "text", "Name of the municipality.", "Exempelkommun"),
+            Column("namnd", "text", "Name of the board.", "Arbetsmarknads- och socialnämnden"),
+            Column("namnd_forkortning", "text", "The board's abbreviation, as in the registry number.", "ASN"),
+            Column("forvaltning", "text", "Name of the administration.", "Arbetsmarknads- och socialförvaltningen"),
         ),
         single_row=True,
     ),
     Table(
         "dokument", "Diarienummer",
-        "Diarienummer per rapport. En rapport utan rad här får inget diarienummer.",
+        "Registry number (diarienummer) per report. A report without a row here is printed without one.",
         (
-            Column("rapport", "choice", "Rapporttyp.", "plan", allowed=REPORT_KINDS),
-            Column("period", "document_period", "Perioden rapporten gäller.", "2024"),
-            Column("diarienummer", "text", "Diarienummer, tryckt i varje sidhuvud.", "2023/ASN 0109"),
+            Column("rapport", "choice", "Report type.", "plan", allowed=REPORT_KINDS),
+            Column("period", "document_period", "The period the report covers.", "2024"),
+            Column("diarienummer", "text", "Registry number, printed in every page header.", "2023/ASN 0109"),
         ),
         key=("rapport", "period"), required=False,
     ),
     Table(
         "verksamheter", "Verksamhetsområden",
-        "Budgetens rader, i den ordning de visas.",
+        "Activity areas: the budget's rows, in the order they are shown.",
         (
-            Column("verksamhet", "text", "Verksamhetsområdets namn.", "Barn- och ungdomsvård"),
-            Column("ordning", "integer", "Ordning i tabeller, lägst först.", "3", minimum=0),
+            Column("verksamhet", "text", "Name of the activity area.", "Barn- och ungdomsvård"),
+            Column("ordning", "integer", "Order in tables, lowest first.", "3", minimum=0),
         ),
         key=("verksamhet",),
     ),
     Table(
         "enheter", "Enheter",
-        "Förvaltningens enheter, som var och en rapporterar varje månad.",
+        "The administration's units; each reports every month.",
         (
-            Column("enhet_id", "text", "Kort, stabil identitet.", "VUX"),
-            Column("namn", "text", "Enhetens namn som det visas.", "Vuxenenheten"),
-            Column("verksamhet", "text", "Verksamhetsområdet enheten hör till.", "Vård för vuxna"),
-            Column("arsarbetare", "number", "Tillsvidareanställda årsarbetare.", "21,5", minimum=0),
-            Column("ordning", "integer", "Ordning i tabeller, lägst först.", "10", minimum=0),
+            Column("enhet_id", "text", "Short, stable identifier.", "VUX"),
+            Column("namn", "text", "The unit's name as shown.", "Vuxenenheten"),
+            Column("verksamhet", "text", "The activity area the unit belongs to.", "Vård för vuxna"),
+            Column("arsarbetare", "number", "Full-time equivalents (årsarbetare) in permanent employment.", "21,5", minimum=0),
+            Column("ordning", "integer", "Order in tables, lowest first.", "10", minimum=0),
         ),
         key=("enhet_id",),
         references=(("verksamhet", "verksamheter", "verksamhet"),),
     ),
     Table(
         "malomraden", "Målområden",
-        "Målområdena per år med kommunfullmäktiges kommunövergripande mål.",
+        "Goal areas per year, with the council's municipality-wide goal.",
         (
-            Column("ar", "year", "Året målen gäller.", "2024"),
-            Column("malomrade", "integer", "Målområdets nummer.", "1", minimum=1, maximum=9),
-            Column("namn", "text", "Kort namn, som i översikten.", "Medarbetare"),
-            Column("rubrik", "text", "Målområdets rubrik i nämndplanen.", "Motiverade medarbetare hos Sveriges bästa offentliga arbetsgivare"),
-            Column("kommunmal", "text", "Kommunövergripande mål.", "Medarbetare i Exempelkommun är motiverade och delaktiga i kommunens utveckling"),
+            Column("ar", "year", "The year the goals apply to.", "2024"),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("namn", "text", "Short name, as in the overview.", "Medarbetare"),
+            Column("rubrik", "text", "The goal area's heading in the annual plan.", "Motiverade medarbetare hos Sveriges bästa offentliga arbetsgivare"),
+            Column("kommunmal", "text", "The council's municipality-wide goal (kommunövergripande mål).", "Medarbetare i Exempelkommun är motiverade och delaktiga i kommunens utveckling"),
         ),
         key=("ar", "malomrade"),
     ),
     Table(
         "namndmal", "Nämnd- och förvaltningsmål",
-        "Nämndens egna mål, ett eller flera per målområde och år.",
+        "The board's own goals (nämnd- och förvaltningsmål), one or more per goal area and year.",
         (
-            Column("ar", "year", "Året målet gäller.", "2024"),
-            Column("malomrade", "integer", "Målområdets nummer.", "1", minimum=1, maximum=9),
-            Column("mal_id", "text", "Målets identitet inom året.", "1.1"),
-            Column("mal", "text", "Målet.", "Motiverade och kompetenta medarbetare med fokus på medborgarna"),
+            Column("ar", "year", "The year the goal applies to.", "2024"),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("mal_id", "text", "Identifier of the goal within the year.", "1.1"),
+            Column("mal", "text", "The goal.", "Motiverade och kompetenta medarbetare med fokus på medborgarna"),
         ),
         key=("ar", "mal_id"),
     ),
     Table(
         "indikatorer", "Indikatorer",
-        "Vad som mäts per målområde och år, med riktning och målvärde där det finns.",
+        "What is measured per goal area and year, with the wanted direction and a target where there is one.",
         (
-            Column("ar", "year", "Året indikatorn gäller.", "2024"),
-            Column("indikator_id", "text", "Indikatorns identitet inom året.", "SJUK"),
-            Column("malomrade", "integer", "Målområdets nummer.", "1", minimum=1, maximum=9),
-            Column("namn", "text", "Indikatorn som den visas.", "Sjukfrånvaro"),
+            Column("ar", "year", "The year the indicator applies to.", "2024"),
+            Column("indikator_id", "text", "Identifier of the indicator within the year.", "SJUK"),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("namn", "text", "The indicator as shown.", "Sjukfrånvaro"),
             Column("riktning", "choice",
-                   "Önskad utveckling jämfört med samma period föregående år, eller `mål` för ett målvärde.",
+                   "Wanted change compared with the same period last year, or `mål` for a target value.",
                    "minska", allowed=DIRECTIONS),
-            Column("malvarde", "number", "Målvärde när riktningen är `mål`.", "100", required=False),
-            Column("mattenhet", "text", "Måttenhet som visas efter värdet.", "%", required=False),
+            Column("malvarde", "number", "Target value when the direction is `mål`.", "100", required=False),
+            Column("mattenhet", "text", "Unit of measure shown after the value (`%`, `antal`, `tkr`).", "%", required=False),
         ),
         key=("ar", "indikator_id"),
         required=False,
     ),
     Table(
         "bedomningar", "Enheternas bedömningar",
-        "Varje enhets bedömning av varje målområde varje rapportperiod, med kommentar.",
+        "Each unit's assessment of each goal area each reporting period, with a comment.",
         (
-            Column("period", "period", "Rapportperioden.", "2023-06..2023-07"),
-            Column("enhet_id", "text", "Enheten.", "VUX"),
-            Column("malomrade", "integer", "Målområdets nummer.", "1", minimum=1, maximum=9),
-            Column("status", "status", "Enhetens bedömning.", "Grön", allowed=STATUSES),
-            Column("kommentar", "text", "Enhetens kommentar (oformaterad text).", "Stabil bemanning under sommaren.",
+            Column("period", "period", "The reporting period.", "2023-06..2023-07"),
+            Column("enhet_id", "text", "The unit.", "VUX"),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("status", "status", "The unit's assessment.", "Grön", allowed=STATUSES),
+            Column("kommentar", "text", "The unit's comment (plain text; shown as text, never as markup).", "Stabil bemanning under sommaren.",
                    required=False),
         ),
         key=("period", "enhet_id", "malomrade"),
@@ -155,12 +167,12 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "indikatorvarden", "Indikatorvärden",
-        "Utfall per indikator och period, för förvaltningen (tom enhet) eller per enhet.",
+        "Outcome per indicator and period, for the administration (empty unit) or per unit.",
         (
-            Column("period", "period", "Rapportperioden.", "2024-03"),
-            Column("indikator_id", "text", "Indikatorn.", "SJUK"),
-            Column("enhet_id", "text", "Enheten, eller tomt för hela förvaltningen.", "", required=False),
-            Column("varde", "number", "Värdet.", "7,9"),
+            Column("period", "period", "The reporting period.", "2024-03"),
+            Column("indikator_id", "text", "The indicator.", "SJUK"),
+            Column("enhet_id", "text", "The unit, or empty for the whole administration.", "", required=False),
+            Column("varde", "number", "The value.", "7,9"),
         ),
         key=("period", "indikator_id", "enhet_id"),
         required=False,
@@ -168,14 +180,14 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "ekonomi", "Ekonomi per verksamhetsområde",
-        "Per månad och verksamhetsområde, i tkr och med nettokostnad negativ: årsbudget, "
-        "utfall hittills i år och helårsprognos.",
+        "Per month and activity area, in tkr with net costs negative: annual budget, "
+        "outcome to date and full-year forecast.",
         (
-            Column("period", "month", "Månaden siffrorna gäller (utfall till och med månaden).", "2024-08"),
-            Column("verksamhet", "text", "Verksamhetsområdet.", "Barn- och ungdomsvård"),
-            Column("budget", "number", "Årsbudget, tkr.", "−79 162"),
-            Column("utfall", "number", "Utfall från januari till och med månaden, tkr.", "−53 870"),
-            Column("prognos", "number", "Helårsprognos, tkr; tomt när ingen prognos gjorts.", "−80 350",
+            Column("period", "month", "The month the figures are for (outcome up to and including it).", "2024-08"),
+            Column("verksamhet", "text", "The activity area.", "Barn- och ungdomsvård"),
+            Column("budget", "number", "Annual budget, tkr.", "−79 162"),
+            Column("utfall", "number", "Outcome from January up to and including the month, tkr.", "−53 870"),
+            Column("prognos", "number", "Full-year forecast, tkr; empty when no forecast was made.", "−80 350",
                    required=False),
         ),
         key=("period", "verksamhet"),
@@ -187,9 +199,9 @@ BY_NAME = {t.name: t for t in TABLES}
 
 # Markdown texts, one file each, under texter/<period>/.
 TEXTS = {
-    "viktiga-handelser": "Viktiga händelser under perioden.",
-    "analys-<n>": "Förvaltningens analys för målområde n (1, 2, …).",
-    "ekonomi": "Kommentar till det ekonomiska läget.",
+    "viktiga-handelser": "Important events of the period (viktiga händelser).",
+    "analys-<n>": "The administration's analysis for goal area n (1, 2, …).",
+    "ekonomi": "Comment on the economic situation.",
 }
 
 
@@ -220,7 +232,7 @@ def markdown_docs() -> str:
         "",
     ]
     for t in TABLES:
-        out += [f"## `{t.name}` — {t.title}", "", t.description, ""]
+        out += [f"## `{t.name}` ({t.title})", "", t.description, ""]
         facts = ["Required file." if t.required else "Optional file."]
         if t.single_row:
             facts.append("Exactly one row.")
@@ -236,7 +248,7 @@ def markdown_docs() -> str:
                 rng = f"{c.minimum:g}" if c.minimum is not None else ""
                 rng += f"–{c.maximum:g}" if c.maximum is not None else " or more"
                 allowed = (allowed + "; " if allowed else "") + rng
-            out.append(f"| `{c.name}` | {KINDS[c.kind]} | {'yes' if c.required else 'no'} | {allowed} | "
+            out.append(f"| `{c.name}` | {KINDS_EN[c.kind]} | {'yes' if c.required else 'no'} | {allowed} | "
                        f"{c.example} | {c.description} |")
         out.append("")
     out += [

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import fmt
 from .params import BudgetThresholds
 from .status import Status
 
@@ -56,6 +57,11 @@ def deviation_status(percent: float | None, thresholds: BudgetThresholds) -> Sta
     if percent >= thresholds.green_from:
         return Status.GRON
     return Status.GUL if percent >= thresholds.yellow_from else Status.ROD
+
+
+def budget_rule_text(t: BudgetThresholds) -> str:
+    return (f"Budgetavvikelsen är Grön från {fmt.percent(t.green_from, 1)}, Gul från {fmt.percent(t.yellow_from, 1)}, "
+            "annars Röd (i procent av budget; positiv avvikelse är lägre kostnad än budget).")
 
 
 def _forecast(x) -> float | None:

@@ -158,7 +158,7 @@ def _cell_text(value: Any) -> str:
 
 
 def _empty(spec: Table) -> pd.DataFrame:
-    return pd.DataFrame({c.name: pd.Series(dtype=object) for c in spec.columns})
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in [c.name for c in spec.columns] + ["_row"]})
 
 
 def _typed(name: str, spec: Table, rows: list[dict[str, str]] | None, problems: list[Problem],

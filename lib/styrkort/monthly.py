@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
 
-from .economy import EconomySummary, economy_summary
+from .economy import EconomySummary, budget_rule_text, economy_summary
 from .errors import ReportError
 from .indicators import IndicatorResult, indicator_results
 from .loading import Dataset
@@ -57,6 +57,7 @@ class MonthlyReport:
     header: Header
     period: Period
     rule_text: str
+    budget_rule: str
     events: str | None
     areas: tuple[AreaSection, ...]
     economy: EconomySummary | None
@@ -116,5 +117,6 @@ def monthly_report(data: Dataset, period: str, params: Params,
             budget_deviation=economy if n == params.economy_goal_area else None,
         ))
     header = build_header(data, f"Månadsrapport {p.name_sv}", "månadsrapport", p, today)
-    return MonthlyReport(header, p, params.status_rule.describe(), data.text(p.key, "viktiga-handelser"),
+    return MonthlyReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
+                         data.text(p.key, "viktiga-handelser"),
                          tuple(sections), economy, data.text(p.key, "ekonomi"))

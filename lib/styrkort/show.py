@@ -59,7 +59,8 @@ def table(head: Sequence[str], rows: Iterable[Sequence[str]], caption: str = "",
                 out.append(f"<td{cls}>{v}</td>")
         return "".join(out)
 
-    th = "".join(f'<th scope="col"{" class=\"num\"" if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
+    num = ' class="num"'
+    th = "".join(f'<th scope="col"{num if i in numeric else ""}>{h}</th>' for i, h in enumerate(head))
     body = "".join(f"<tr>{cells(r, row_headers)}</tr>" for r in rows)
     tfoot = f"<tfoot><tr>{cells(foot, True)}</tr></tfoot>" if foot else ""
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
@@ -175,11 +176,12 @@ def area(section: AreaSection, year: int, budget_rule_text: str = "") -> Html:
     return join(parts)
 
 
-def areas(report: MonthlyReport, budget_rule_text: str = "") -> Html:
-    return join(area(s, report.period.year, budget_rule_text) for s in report.areas)
+def areas(report: MonthlyReport) -> Html:
+    return join(area(s, report.period.year, report.budget_rule) for s in report.areas)
 
 
-def economy(summary: EconomySummary | None, text: str | None, period_name: str) -> Html:
+def economy(report: MonthlyReport) -> Html:
+    summary, text, period_name = report.economy, report.economy_text, report.period.name_sv
     parts = ['<section class="economy"><h2>Ekonomi i korthet</h2>']
     if summary is None:
         parts.append(f"<p>Ingen separat ekonomisk uppföljning görs för {esc(period_name)}.</p>")
@@ -197,7 +199,7 @@ def economy(summary: EconomySummary | None, text: str | None, period_name: str) 
                  fmt.percent(r.deviation_percent)] for r in summary.rows]
         foot = ["Totalt", fmt.tkr(t.budget), fmt.tkr(t.outcome), fmt.tkr(t.forecast), fmt.tkr(t.deviation),
                 fmt.percent(t.deviation_percent)]
-        last = int(summary.month[5:7])
+        last = parse_period(summary.month).last.month
         parts.append(table(["Verksamhet (tkr)", "Budget", f"Utfall jan–{MONTHS_SHORT[last - 1]}", "Helårsprognos",
                             "Avvikelse", "Avvikelse %"], rows, css="economy-table", foot=foot,
                            numeric=(1, 2, 3, 4, 5),
@@ -209,26 +211,19 @@ def economy(summary: EconomySummary | None, text: str | None, period_name: str) 
     return join(parts)
 
 
-def about(rule_text: str, budget_rule_text: str) -> Html:
+def about(report: MonthlyReport) -> Html:
     legend = "".join(f"<li>{badge(s)} – {s.meaning}</li>" for s in Status)
     return Html(
         '<section class="about"><h2>Om rapporten</h2>'
-        f"<p>{esc(rule_text)} Förvaltningen kan sätta en annan status med motivering; då visas både förslaget och "
-        "motiveringen.</p>"
-        f"<p>{esc(budget_rule_text)}</p>"
+        f"<p>{esc(report.rule_text)} Förvaltningen kan sätta en annan status med motivering; då visas både "
+        "förslaget och motiveringen.</p>"
+        f"<p>{esc(report.budget_rule)}</p>"
         f'<ul class="legend">{legend}<li>{badge(None, NOT_REPORTED)} – enheten har inte rapporterat</li></ul>'
         "</section>"
     )
 
 
-def budget_rule_text(green_from: float, yellow_from: float) -> str:
-    return (f"Budgetavvikelse: Grön från {fmt.percent(green_from, 1)}, Gul från {fmt.percent(yellow_from, 1)}, "
-            "annars Röd.")
-
-
-def monthly(report: MonthlyReport, green_from: float, yellow_from: float) -> Html:
-    """The whole monthly report, section by section, for callers that want it in one piece."""
-    rule = budget_rule_text(green_from, yellow_from)
-    return join([cover(report.header), events(report), overview(report), areas(report, rule),
-                 economy(report.economy, report.economy_text, report.period.name_sv),
-                 about(report.rule_text, rule)])
+def monthly(report: MonthlyReport) -> Html:
+    """The whole monthly report in one piece (the notebook shows it section by section)."""
+    return join([cover(report.header), events(report), overview(report), areas(report), economy(report),
+                 about(report)])

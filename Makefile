@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make report` and `make test`. Both set up .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup report test lab docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Render the example reports into outputs/.
+report: setup
+	$(BIN)/styrkort render monthly --period 2023-06..2023-07
+	$(BIN)/styrkort render monthly --period 2024-08
+
+## Run the whole test suite.
+test: setup
+	$(BIN)/python -m pytest
+
+## Start JupyterLab on the notebooks with the project's environment.
+lab: setup
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+## Regenerate docs/data.md from the data contract.
+docs: setup
+	$(BIN)/styrkort docs
+
+clean:
+	rm -rf $(VENV) outputs/*/ build *.egg-info lib/*.egg-info

@@ -1,0 +1,64 @@
+"""The ``styrkort`` command: parses arguments and calls the package. Nothing else."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+from .errors import DataError, ReportError
+from .periods import PeriodError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="styrkort", description="Rapporter för nämnden, renderade från data.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("render", help="rendera en rapport till HTML")
+    r.add_argument("kind", choices=["monthly"], help="rapporttyp")
+    r.add_argument("--period", required=True, help="2023-07, eller 2023-06..2023-07 för en sammanslagen period")
+    _data_args(r)
+    r.add_argument("--out", type=Path, default=None, help="utmapp (standard: outputs/)")
+
+    c = sub.add_parser("check", help="validera en datamapp")
+    _data_args(c)
+
+    d = sub.add_parser("docs", help="skriv docs/data.md från datakontraktet")
+    d.add_argument("--out", type=Path, default=None)
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "render":
+            from .render import render
+
+            done = render(args.kind, args.period, args.data, args.params, args.out)
+            print(f"{done.title}: {done.html}")
+        elif args.command == "check":
+            from .loading import load_data
+            from .params import load_params
+
+            data = load_data(args.data or paths.default_data_dir())
+            load_params(args.params or paths.default_params())
+            periods = data.reporting_periods()
+            print(f"{data.folder}: {len(data.units)} enheter, {len(data.assessments)} bedömningar, "
+                  f"perioder {periods[0]} – {periods[-1]}. Inga fel.")
+        elif args.command == "docs":
+            from .contract import markdown_docs
+
+            out = args.out or paths.project_root() / "docs" / "data.md"
+            out.write_text(markdown_docs(), encoding="utf-8")
+            print(out)
+    except (DataError, ReportError, PeriodError) as exc:
+        print(f"styrkort: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, (DataError, PeriodError)) else 1
+    return 0
+
+
+def _data_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", type=Path, default=None, help="datamapp (standard: data/example)")
+    p.add_argument("--params", type=Path, default=None, help="inställningsfil (standard: params/styrkort.yaml)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

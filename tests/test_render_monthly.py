@@ -1,0 +1,171 @@
+"""End to end: render the example monthly report and read it as a person would."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import EXAMPLE, read_rows, write_rows
+from styrkort.errors import DataError, ReportError
+from styrkort.loading import load_data
+from styrkort.render import render
+
+MINUS, NBSP = "\u2212", "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def summer(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    done = render("monthly", "2023-07", out_dir=out)  # July names the combined June–July period
+    return done, BeautifulSoup(done.html.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_files_land_under_the_period_with_a_swedish_name(summer):
+    done, _ = summer
+    assert done.period == "2023-06..2023-07"
+    assert done.html.name == "manadsrapport-juni-juli-2023.html"
+    assert done.html.parent.name == "2023-06..2023-07"
+    assert done.notebook.exists() and done.notebook.suffix == ".ipynb"
+
+
+def test_document_not_notebook(summer):
+    _, soup = summer
+    html = str(soup)
+    assert soup.html["lang"] == "sv"
+    assert soup.title.string == "Månadsrapport juni–juli 2023"
+    assert not soup.find_all(["script", "pre", "code", "textarea"])
+    for leftover in ("In [", "Out[", "Traceback", "sk.load_data", "jp-Cell", "import styrkort", "DeprecationWarning"):
+        assert leftover not in html
+
+
+def test_self_contained(summer):
+    _, soup = summer
+    for tag in soup.find_all(src=True):
+        assert tag["src"].startswith("data:"), tag
+    for tag in soup.find_all(href=True):
+        assert not re.match(r"^(https?:)?//", tag["href"]), tag
+    assert not soup.find_all("link")
+
+
+def test_sections_in_the_seeds_order(summer):
+    _, soup = summer
+    assert len(soup.find_all("h1")) == 1
+    h2 = [h.get_text(" ", strip=True) for h in soup.find_all("h2")]
+    assert h2 == ["Viktiga händelser under perioden", "Mål – översikt över periodens resultat", "1. Medarbetare",
+                  "2. Kvalitet", "3. Leverans", "4. Ekonomi", "Ekonomi i korthet", "Om rapporten"]
+
+
+def test_cover(summer):
+    _, soup = summer
+    cover = soup.find("header", class_="cover").get_text(" ", strip=True)
+    for words in ("Exempelkommun", "Arbetsmarknads- och socialnämnden", "Månadsrapport juni–juli 2023",
+                  "Arbetsmarknads- och socialförvaltningen", "Diarienummer"):
+        assert words in cover
+
+
+def test_every_unit_with_its_status_as_text_in_every_area(summer):
+    _, soup = summer
+    units = read_rows(EXAMPLE, "enheter")
+    assessments = {(r["enhet_id"], r["malomrade"]): r["status"] for r in read_rows(EXAMPLE, "bedomningar")
+                   if r["period"] == "2023-06..2023-07"}
+    for n in range(1, 5):
+        table = soup.find("section", id=f"malomrade-{n}").find("table", class_="units")
+        rows = {tr.th.get_text(strip=True): tr.find_all("td")[0].get_text(" ", strip=True)
+                for tr in table.tbody.find_all("tr")}
+        assert len(rows) == 11
+        for u in units:
+            assert rows[u["namn"]].endswith(assessments[(u["enhet_id"], str(n))])
+
+
+def test_one_value_per_area_drives_overview_section_and_strip(summer):
+    _, soup = summer
+    overview = {tr.th.get_text(strip=True): tr.td.get_text(" ", strip=True)
+                for tr in soup.find("table", class_="overview").tbody.find_all("tr")}
+    # The seed's own units' statuses for June–July give these by the default rule.
+    assert [v.split()[-1] for v in overview.values()] == ["Grön", "Grön", "Gul", "Grön"]
+    for n, (name, shown) in enumerate(overview.items(), start=1):
+        section = soup.find("section", id=f"malomrade-{n}")
+        status = shown.split()[-1]
+        assert section.find("table", class_="goal").find_all("td")[1].get_text(" ", strip=True).endswith(status)
+        alt = section.find("figure", class_="strip").img["alt"]
+        assert f"juni {status}, juli {status}" in alt
+        assert "aug ej rapporterat" in alt and "dec ej rapporterat" in alt
+
+
+def test_strip_is_a_chart_with_the_months(summer):
+    _, soup = summer
+    img = soup.find("section", id="malomrade-1").find("figure", class_="strip").img
+    assert img["src"].startswith("data:image/svg+xml;base64,")
+    import base64
+    svg = base64.b64decode(img["src"].split(",", 1)[1]).decode()
+    for month in ("jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"):
+        assert f">{month}<" in svg
+
+
+def test_amounts_are_swedish(summer):
+    _, soup = summer
+    text = soup.find("section", class_="economy").get_text(" ")
+    assert f"{MINUS}300{NBSP}613" in text          # the 2023 budget
+    assert f"2,43{NBSP}%" in text                   # the seed's budget deviation
+    assert f"{MINUS}2,6{NBSP}mnkr" in text          # change since May's forecast
+    eco = soup.find("section", id="malomrade-4").find("table", class_="indicators").get_text(" ")
+    assert "Budgetavvikelse" in eco and f"2,43{NBSP}%" in eco
+
+
+def test_events_and_analysis_come_from_the_texts(summer):
+    _, soup = summer
+    assert "LVM-anmälningar" in soup.find("section", class_="events").get_text()
+    assert soup.find("section", id="malomrade-1").find("div", class_="analysis").get_text(strip=True)
+
+
+def test_script_in_a_comment_reaches_the_reader_as_text(tmp_path):
+    done = render("monthly", "2024-08", out_dir=tmp_path)
+    html = done.html.read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.find_all("script")
+    assert "Ny rutin <script>alert(1)</script> införd" in soup.get_text()
+    # A unit that did not report is shown as such.
+    assert "Ej rapporterat" in soup.get_text()
+
+
+def test_refused_data_writes_nothing_and_names_the_problem(data_copy, tmp_path):
+    rows = read_rows(data_copy, "bedomningar")
+    rows[12]["status"] = "Grönn"
+    write_rows(data_copy, "bedomningar", rows)
+    out = tmp_path / "out"
+    with pytest.raises(DataError, match="rad 14"):
+        render("monthly", "2023-07", data_dir=data_copy, out_dir=out)
+    assert not out.exists()
+
+
+def test_cli_exits_non_zero_with_the_swedish_message(data_copy, tmp_path):
+    rows = read_rows(data_copy, "bedomningar")
+    rows[12]["status"] = "Grönn"
+    write_rows(data_copy, "bedomningar", rows)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "styrkort", "render", "monthly", "--period", "2023-07",
+                             "--data", str(data_copy), "--out", str(out)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "bedomningar.csv, rad 14, kolumn 'status'" in result.stderr and "Menade du Grön?" in result.stderr
+    assert not out.exists()
+
+
+def test_period_without_data_is_refused(tmp_path):
+    with pytest.raises(ReportError, match="inga bedömningar för perioden 2022-03"):
+        render("monthly", "2022-03", out_dir=tmp_path)
+
+
+def test_failing_cell_is_named_and_the_notebook_kept(tmp_path):
+    nb_dir = tmp_path / "notebooks"
+    nb_dir.mkdir()
+    src = (EXAMPLE.parents[1] / "notebooks" / "monthly.ipynb").read_text(encoding="utf-8")
+    (nb_dir / "monthly.ipynb").write_text(src.replace("sk.show.overview(report)", "sk.show.overview(rapport)"),
+                                          encoding="utf-8")
+    with pytest.raises(ReportError) as exc:
+        render("monthly", "2024-08", out_dir=tmp_path / "out", notebooks=nb_dir)
+    assert "NameError" in str(exc.value) and "rapport" in str(exc.value) and "Cell" in str(exc.value)
+    kept = list((tmp_path / "out").rglob("*.misslyckad.ipynb"))
+    assert kept and not list((tmp_path / "out").rglob("*.html"))
+    assert load_data(EXAMPLE)  # the example itself is untouched
