@@ -48,3 +48,13 @@ def test_no_economy_for_the_month():
                                          (-1.0, Status.GUL), (-1.01, Status.ROD), (None, None)])
 def test_deviation_colour_by_thresholds(pct, status):
     assert deviation_status(pct, BudgetThresholds(green_from=0.0, yellow_from=-1.0)) is status
+
+
+def test_first_forecast_of_a_year_has_no_previous_forecast():
+    econ = frame([
+        ("2023-12", "A", -200_000.0, -199_000.0, -199_000.0),
+        ("2024-01", "A", -210_000.0, -17_000.0, float("nan")),
+        ("2024-02", "A", -210_000.0, -35_000.0, -211_000.0),
+    ])
+    s = economy_summary(econ, ["A"], "2024-02", BudgetThresholds())
+    assert (s.previous_month, s.previous_forecast, s.forecast_change) == (None, None, None)

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import paths
 from .errors import DataError, ReportError
 from .periods import PeriodError
+from .render import REPORTS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("render", help="rendera en rapport till HTML")
-    r.add_argument("kind", choices=["monthly"], help="rapporttyp")
+    r.add_argument("kind", choices=sorted(REPORTS), help="rapporttyp")
     r.add_argument("--period", required=True, help="2023-07, eller 2023-06..2023-07 för en sammanslagen period")
     _data_args(r)
     r.add_argument("--out", type=Path, default=None, help="utmapp (standard: outputs/)")

@@ -64,6 +64,11 @@ def budget_rule_text(t: BudgetThresholds) -> str:
             "annars Röd (i procent av budget; positiv avvikelse är lägre kostnad än budget).")
 
 
+def budget_target_text(t: BudgetThresholds) -> str:
+    """The short form for a table cell: "Grön från 0,0 %, Gul från −1,0 %"."""
+    return f"Grön från {fmt.percent(t.green_from, 1)}, Gul från {fmt.percent(t.yellow_from, 1)}"
+
+
 def _forecast(x) -> float | None:
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
@@ -85,7 +90,9 @@ def economy_summary(economy: pd.DataFrame, activity_order: list[str], month: str
                  for r in now.itertuples(index=False))
     total = EconomyRow("Totalt", sum(r.budget for r in rows), sum(r.outcome for r in rows), _total_forecast(now))
     previous_month, previous_forecast = None, None
-    for m in sorted((p for p in economy["period"].unique() if p < month), reverse=True):
+    # The previous forecast of the same year: a year's first forecast has nothing to change from.
+    same_year_before = (p for p in economy["period"].unique() if p[:4] == month[:4] and p < month)
+    for m in sorted(same_year_before, reverse=True):
         f = _total_forecast(economy[economy["period"] == m])
         if f is not None:
             previous_month, previous_forecast = m, f

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping
 
-from .economy import EconomySummary, budget_rule_text, economy_summary
+from .economy import EconomySummary, budget_rule_text, budget_target_text, economy_summary
 from .errors import ReportError
 from .indicators import IndicatorResult, indicator_results
 from .loading import Dataset
@@ -58,6 +58,7 @@ class MonthlyReport:
     period: Period
     rule_text: str
     budget_rule: str
+    budget_target: str
     events: str | None
     areas: tuple[AreaSection, ...]
     economy: EconomySummary | None
@@ -118,5 +119,5 @@ def monthly_report(data: Dataset, period: str, params: Params,
         ))
     header = build_header(data, f"Månadsrapport {p.name_sv}", "månadsrapport", p, today)
     return MonthlyReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
-                         data.text(p.key, "viktiga-handelser"),
+                         budget_target_text(params.budget_deviation), data.text(p.key, "viktiga-handelser"),
                          tuple(sections), economy, data.text(p.key, "ekonomi"))

@@ -11,18 +11,34 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import nbformat
 
 from . import paths
 from .errors import ReportError
-from .loading import load_data
+from .loading import Dataset, load_data
 from .monthly import resolve_period
 from .params import load_params
+from .periods import Period
 
-NOTEBOOKS = {"monthly": "monthly.ipynb"}
-TITLES = {"monthly": "Månadsrapport"}
-FILE_PREFIX = {"monthly": "manadsrapport"}
+
+@dataclass(frozen=True)
+class ReportKind:
+    """A report type: its notebook, how it names itself, and which periods it takes."""
+
+    name: str  # as on the command line
+    notebook: str
+    document: str  # the report type in dokument.csv
+    file_prefix: str
+    resolve: Callable[[Dataset, str], Period]
+    title: Callable[[Period], str]
+
+
+REPORTS: dict[str, ReportKind] = {
+    "monthly": ReportKind("monthly", "monthly.ipynb", "månadsrapport", "manadsrapport", resolve_period,
+                          lambda p: f"Månadsrapport {p.name_sv}"),
+}
 
 
 @dataclass(frozen=True)
@@ -36,20 +52,21 @@ class Rendered:
 
 def render(kind: str, period: str, data_dir: Path | None = None, params_path: Path | None = None,
            out_dir: Path | None = None, notebooks: Path | None = None) -> Rendered:
-    if kind not in NOTEBOOKS:
-        raise ReportError(f"Okänd rapporttyp {kind!r}; kända: {', '.join(NOTEBOOKS)}.")
+    if kind not in REPORTS:
+        raise ReportError(f"Okänd rapporttyp {kind!r}; kända: {', '.join(REPORTS)}.")
+    report = REPORTS[kind]
     data_dir = Path(data_dir or paths.default_data_dir()).resolve()
     params_path = Path(params_path or paths.default_params()).resolve()
     out_dir = Path(out_dir or paths.default_out_dir()).resolve()
-    notebook = Path(notebooks or paths.notebooks_dir()).resolve() / NOTEBOOKS[kind]
+    notebook = Path(notebooks or paths.notebooks_dir()).resolve() / report.notebook
 
     # Validate before a kernel starts: bad input fails fast and writes nothing.
     data = load_data(data_dir)
     load_params(params_path)
-    p = resolve_period(data, period)
-    title = f"{TITLES[kind]} {p.name_sv}"
+    p = report.resolve(data, period)
+    title = report.title(p)
     target = out_dir / p.key
-    stem = f"{FILE_PREFIX[kind]}-{p.slug}"
+    stem = f"{report.file_prefix}-{p.slug}"
 
     executed = execute(notebook, {"period": p.key, "data_dir": str(data_dir), "params_file": str(params_path)},
                        target, stem)

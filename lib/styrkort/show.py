@@ -130,7 +130,7 @@ _DIRECTION_TEXT = {"öka": "Öka jämfört med föregående år", "minska": "Min
 
 
 def _indicator_rows(results: Sequence[IndicatorResult], economy: EconomySummary | None,
-                    thresholds_text: str) -> list[list[str]]:
+                    budget_target: str) -> list[list[str]]:
     rows = []
     for r in results:
         wanted = (f"Målvärde {_indicator_value(r.target, r.unit)}" if r.direction == "mål"
@@ -139,7 +139,7 @@ def _indicator_rows(results: Sequence[IndicatorResult], economy: EconomySummary 
                      esc(wanted), badge(r.status)])
     if economy is not None:
         rows.append(["Budgetavvikelse", fmt.percent(economy.total.deviation_percent), fmt.DASH,
-                     esc(thresholds_text), badge(economy.status)])
+                     esc(budget_target), badge(economy.status)])
     return rows
 
 
@@ -148,7 +148,7 @@ def strip_alt(area_name: str, cells: Sequence[StripCell], year: int) -> str:
     return f"Måluppfyllelse per månad {year} för {area_name}: {shown}."
 
 
-def area(section: AreaSection, year: int, budget_rule_text: str = "") -> Html:
+def area(section: AreaSection, year: int, budget_target: str = "") -> Html:
     o = section.outcome
     goals = "".join(f"<li>{esc(g)}</li>" for g in section.board_goals) or "<li>Inget nämndmål angivet.</li>"
     parts = [
@@ -159,7 +159,7 @@ def area(section: AreaSection, year: int, budget_rule_text: str = "") -> Html:
               css="goal", row_headers=False),
         f'<p class="basis">{outcome_note(o)}</p>',
     ]
-    ind_rows = _indicator_rows(section.indicators, section.budget_deviation, budget_rule_text)
+    ind_rows = _indicator_rows(section.indicators, section.budget_deviation, budget_target)
     if ind_rows:
         parts += ["<h3>Indikatorer</h3>",
                   table(["Indikator", "Utfall", "Samma period föregående år", "Önskad utveckling", "Bedömning"],
@@ -177,7 +177,7 @@ def area(section: AreaSection, year: int, budget_rule_text: str = "") -> Html:
 
 
 def areas(report: MonthlyReport) -> Html:
-    return join(area(s, report.period.year, report.budget_rule) for s in report.areas)
+    return join(area(s, report.period.year, report.budget_target) for s in report.areas)
 
 
 def economy(report: MonthlyReport) -> Html:
