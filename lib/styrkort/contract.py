@@ -195,21 +195,118 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
+PLAN_TABLES: tuple[Table, ...] = (
+    Table(
+        "nettokostnad", "Nettokostnad per verksamhet i nämndplanen",
+        "The annual plan's net-cost table per activity area, in tkr with net costs negative: outcome of the "
+        "year before last, forecast of last year, budget of the plan's year. A row with verksamhet `Totalt` "
+        "states the printed totals; the report computes its own totals from the rows and shows both where "
+        "they differ.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("verksamhet", "text", "The activity area, or `Totalt` for the stated totals.", "Integration"),
+            Column("utfall", "number", "Outcome of the year before last (year − 2), tkr.", "−4 263", required=False),
+            Column("prognos", "number", "Forecast of last year (year − 1), tkr.", "−4 301", required=False),
+            Column("prognos_avser", "text", "Which forecast `prognos` is, as printed under the table.",
+                   "Prognos T2", required=False),
+            Column("budget", "number", "Budget of the plan's year, tkr.", "−7 942"),
+        ),
+        key=("ar", "verksamhet"), required=False,
+    ),
+    Table(
+        "kommunbidrag", "Kommunbidragets förändring",
+        "The council's allocation to the board explained from last year to this year as ordered steps: one "
+        "`start` (last year's allocation), any number of `förändring`, one `slut` (this year's allocation). "
+        "Amounts in tkr with the net-cost sign: a negative step increases the allocation. A percentage step "
+        "(prisuppräkning) may give `procent` and leave `belopp` empty: the amount is then `procent` of `bas` "
+        "(or of the start value when `bas` is empty). The steps must add up to the end value exactly.",
+        (
+            Column("ar", "year", "The year the allocation is for.", "2024"),
+            Column("ordning", "integer", "Order of the step.", "3", minimum=0),
+            Column("typ", "choice", "Kind of row.", "förändring", allowed=("start", "förändring", "slut")),
+            Column("rubrik", "text", "The step as printed.", "prisuppräkning"),
+            Column("belopp", "number", "Amount, tkr.", "−12 241", required=False),
+            Column("procent", "number", "Rate of a percentage step, in percent.", "4,1", required=False),
+            Column("bas", "number", "Base of a percentage step, tkr.", "−298 561", required=False),
+            Column("kommentar", "text", "Explanation printed under the table.",
+                   "Avser främst kompensation för högre pensionskostnad.", required=False),
+        ),
+        key=("ar", "ordning"), required=False,
+    ),
+    Table(
+        "risker", "Riskhanteringsplan",
+        "The risk register per year and goal area. Risk value = probability × consequence, each on the scale "
+        "set in params (1–4 or 1–5). A risk may carry only a stated risk value, or no value yet.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("risk_id", "text", "Short identifier, shown in the heatmap.", "R1"),
+            Column("malomrade", "integer", "Goal area.", "1", minimum=1, maximum=9),
+            Column("risk", "text", "The risk.", "Hög sjukfrånvaro och fortsatt hög personalomsättning"),
+            Column("sannolikhet", "integer", "Probability.", "5", required=False, minimum=1, maximum=5),
+            Column("konsekvens", "integer", "Consequence.", "4", required=False, minimum=1, maximum=5),
+            Column("riskvarde", "integer", "Stated risk value; must equal probability × consequence when both "
+                   "are given.", "20", required=False, minimum=1, maximum=25),
+            Column("atgarder", "text", "Actions, one per line.", "Resurssocionomer (interna konsulter)",
+                   required=False),
+            Column("bedomning", "text", "Assessment of the actions.", "Åtgärderna har effekt", required=False),
+        ),
+        key=("ar", "risk_id"), required=False,
+    ),
+    Table(
+        "ersattningar", "Ersättningsnivåer",
+        "Compensation rates paid to providers, per year and service.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("insats", "text", "The service.", "Sysselsättning"),
+            Column("variant", "text", "Variant of the rate, if the service has several.", "Heltid",
+                   required=False),
+            Column("belopp", "number", "Amount, kronor.", "6 979"),
+            Column("enhet", "text", "What the amount is paid per.", "kr per månad"),
+            Column("beskrivning", "text", "How the rate is paid (printed once per service).",
+                   "Ersättningen utgår från ett individuellt biståndsbeslut.", required=False),
+        ),
+        key=("ar", "insats", "variant"), required=False,
+    ),
+    Table(
+        "tillganglighetsplan", "Aktiviteter från tillgänglighetsplanen",
+        "Activities from the municipality's accessibility plan that the board carries out.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("aktivitet", "text", "The activity.", "Minst 10 procent av kommunens feriejobb ska gå till "
+                   "ungdomar med funktionsnedsättning."),
+            Column("kommentar", "text", "Comment.", "", required=False),
+            Column("bedomning", "status", "Assessment, where made.", "Gul", required=False, allowed=STATUSES),
+        ),
+        key=("ar", "aktivitet"), required=False,
+    ),
+)
+
+TABLES = TABLES + PLAN_TABLES
+
 BY_NAME = {t.name: t for t in TABLES}
 
-# Markdown texts, one file each, under texter/<period>/.
+# Markdown texts, one file each, under texter/<period>/ (monthly and interim) or texter/<year>/ (plan).
 TEXTS = {
     "viktiga-handelser": "Important events of the period (viktiga händelser).",
     "analys-<n>": "The administration's analysis for goal area n (1, 2, …).",
     "ekonomi": "Comment on the economic situation.",
+    "politiska-prioriteringar": "Plan: the political priorities.",
+    "nulagesanalys": "Plan: the situation analysis; `Förändringstryck` lists as Markdown lists.",
+    "vision": "Plan: the vision and the goal structure.",
+    "politiskt-uppdrag-<n>": "Plan: the political assignment for goal area n.",
+    "inriktning-<n>": "Plan: the board's priorities for goal area n.",
+    "riskhantering": "Plan: introduction to the risk register.",
+    "resurser": "Plan: introduction to resources (organisation and staff).",
+    "bilaga-<n>": "Plan: appendix n; its first heading is the appendix's title.",
 }
+_NUMBERED = ("analys", "politiskt-uppdrag", "inriktning", "bilaga")
 
 
 def text_name_allowed(stem: str) -> bool:
-    if stem in ("viktiga-handelser", "ekonomi"):
+    if stem in TEXTS:
         return True
-    prefix, _, n = stem.partition("-")
-    return prefix == "analys" and n.isdigit()
+    prefix, _, n = stem.rpartition("-")
+    return prefix in _NUMBERED and n.isdigit()
 
 
 def markdown_docs() -> str:
@@ -255,7 +352,8 @@ def markdown_docs() -> str:
         "## Texts — `texter/<period>/<name>.md`",
         "",
         "Markdown, UTF-8, one file per text and period, the folder named by the period key "
-        "(`texter/2023-06..2023-07/viktiga-handelser.md`). Raw HTML in a text is shown as text, never run.",
+        "(`texter/2023-06..2023-07/viktiga-handelser.md`, `texter/2024-T2/ekonomi.md`) or, for the annual "
+        "plan, by its year (`texter/2024/vision.md`). Raw HTML in a text is shown as text, never run.",
         "",
         "| file | content |",
         "|---|---|",

@@ -36,6 +36,11 @@ class Dataset:
     assessments: pd.DataFrame
     indicator_values: pd.DataFrame
     economy: pd.DataFrame
+    net_costs: pd.DataFrame
+    allocation: pd.DataFrame
+    risks: pd.DataFrame
+    rates: pd.DataFrame
+    accessibility_activities: pd.DataFrame
     texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
 
@@ -58,6 +63,8 @@ _ATTRS = {
     "organisation": "organisation", "dokument": "documents", "verksamheter": "activity_areas",
     "enheter": "units", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
     "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
+    "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "ersattningar": "rates",
+    "tillganglighetsplan": "accessibility_activities",
 }
 
 
@@ -294,8 +301,8 @@ def _read_texts(folder: Path, problems: list[Problem], files: list[Path]) -> dic
             problems.append(Problem(rel, f"mappnamnet är ingen period: {exc}"))
             continue
         if path.suffix != ".md" or not contract.text_name_allowed(path.stem):
-            problems.append(Problem(rel, "okänd textfil; tillåtna är viktiga-handelser.md, analys-<n>.md och "
-                                         "ekonomi.md"))
+            allowed = ", ".join(f"{name}.md" for name in contract.TEXTS)
+            problems.append(Problem(rel, f"okänd textfil; tillåtna är {allowed}"))
             continue
         files.append(path)
         texts[(key, path.stem)] = _decode(path.read_bytes())
