@@ -18,7 +18,8 @@ def main(argv: list[str] | None = None) -> int:
 
     r = sub.add_parser("render", help="rendera en rapport till HTML")
     r.add_argument("kind", choices=sorted(REPORTS), help="rapporttyp")
-    r.add_argument("--period", required=True, help="2023-07, eller 2023-06..2023-07 för en sammanslagen period")
+    r.add_argument("--period", help="månad 2023-07 eller 2023-06..2023-07 (monthly), 2024-T1 eller 2024-T2 (interim)")
+    r.add_argument("--year", help="år, för nämnd- och förvaltningsplanen (plan)")
     _data_args(r)
     r.add_argument("--out", type=Path, default=None, help="utmapp (standard: outputs/)")
 
@@ -33,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "render":
             from .render import render
 
-            done = render(args.kind, args.period, args.data, args.params, args.out)
+            period = args.year if args.kind == "plan" else args.period
+            if not period:
+                parser.error("ange --year för plan och --period för övriga rapporttyper")
+            done = render(args.kind, period, args.data, args.params, args.out)
             print(f"{done.title}: {done.html}")
         elif args.command == "check":
             from .loading import load_data

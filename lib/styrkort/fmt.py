@@ -79,3 +79,11 @@ def parse_number(text: str) -> float:
     if math.isnan(value) or math.isinf(value):
         raise ValueError(text)
     return value
+
+
+_WORDS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
+
+
+def count_word(n: int) -> str:
+    """Small counts as words, as running text prints them: 11 → "elva"."""
+    return _WORDS[n] if 0 <= n < len(_WORDS) else number(n)

@@ -17,6 +17,8 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import contract, fmt
+from .bridge import check_bridges
+from .budget import TOTAL
 from .contract import Column, Table
 from .errors import DataError, Problem
 from .periods import Month, PeriodError, current_month, parse_period
@@ -89,6 +91,7 @@ def load_data(folder: str | Path, today: date | None = None) -> Dataset:
     if not problems:
         _check_references(tables, names, problems)
         _check_periods(tables, names, problems)
+        _check_plan(tables, names, problems)
     texts = _read_texts(folder, problems, files)
     if problems:
         raise DataError(problems, str(folder))
@@ -268,6 +271,7 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
 
     check_area("namndmal", lambda r: r["ar"])
     check_area("indikatorer", lambda r: r["ar"])
+    check_area("risker", lambda r: r["ar"])
     check_area("bedomningar", lambda r: parse_period(r["period"]).year)
     indicators = {(a, i) for a, i in zip(tables["indikatorer"]["ar"], tables["indikatorer"]["indikator_id"])}
     for _, r in tables["indikatorvarden"].iterrows():
@@ -275,6 +279,17 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
         if (year, r["indikator_id"]) not in indicators:
             problems.append(Problem(names["indikatorvarden"], f"indikatorn {r['indikator_id']!r} finns inte för {year} i "
                                                        "indikatorer", row=r["_row"], column="indikator_id"))
+
+
+def _check_plan(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
+    known = set(tables["verksamheter"]["verksamhet"])
+    for value, row in zip(tables["nettokostnad"]["verksamhet"], tables["nettokostnad"]["_row"]):
+        if value not in known and value != TOTAL:
+            problems.append(Problem(names["nettokostnad"], f"{value!r} finns inte i verksamheter; kända: "
+                                                           f"{', '.join(sorted(known))}, eller {TOTAL} för summaraden",
+                                    row=row, column="verksamhet"))
+    if not tables["kommunbidrag"].empty:
+        problems.extend(check_bridges(tables["kommunbidrag"], names["kommunbidrag"]))
 
 
 def _check_periods(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:

@@ -84,18 +84,18 @@ def build_header(data: Dataset, title: str, report_kind: str, period: Period, to
                   period.name_sv, data.diarienummer(report_kind, period.key), today or date.today())
 
 
-def monthly_report(data: Dataset, period: str, params: Params,
-                   overrides: Mapping[tuple[str, int], Override] | None = None,
-                   today: date | None = None) -> MonthlyReport:
-    p = resolve_period(data, period)
+def goal_sections(data: Dataset, p: Period, params: Params, overrides: Mapping[tuple[str, int], Override] | None,
+                  text_period: str, economy: EconomySummary | None) -> tuple[AreaSection, ...]:
+    """Per goal area: goals, the outcome, indicators, every unit's result, the strip, the analysis.
+
+    ``p`` is the reporting period whose unit results are shown; analyses are read for
+    ``text_period`` (an interim report has texts of its own); ``economy`` gives the economy
+    goal area its budget-deviation row."""
     year_areas = data.goal_areas[data.goal_areas["ar"] == p.year].sort_values("malomrade")
     area_ids = [int(a) for a in year_areas["malomrade"]]
     units = data.units
-    unit_ids = list(units["enhet_id"])
-    outcomes = area_outcomes(data.assessments, unit_ids, data.reporting_periods(p.year), area_ids,
+    outcomes = area_outcomes(data.assessments, list(units["enhet_id"]), data.reporting_periods(p.year), area_ids,
                              params.status_rule, overrides)
-    activity_order = list(data.activity_areas["verksamhet"])
-    economy = economy_summary(data.economy, activity_order, p.last.key, params.budget_deviation)
     assessments = data.assessments[data.assessments["period"] == p.key]
     by_unit_area = {(u, a): (s, c) for u, a, s, c in
                     zip(assessments["enhet_id"], assessments["malomrade"], assessments["status"], assessments["kommentar"])}
@@ -114,10 +114,20 @@ def monthly_report(data: Dataset, period: str, params: Params,
             indicators=tuple(indicator_results(data.indicators, data.indicator_values, p, n, params.indicators)),
             units=tuple(unit_results),
             strip=tuple(strip(outcomes, n, p)),
-            analysis=data.text(p.key, f"analys-{n}"),
+            analysis=data.text(text_period, f"analys-{n}"),
             budget_deviation=economy if n == params.economy_goal_area else None,
         ))
+    return tuple(sections)
+
+
+def monthly_report(data: Dataset, period: str, params: Params,
+                   overrides: Mapping[tuple[str, int], Override] | None = None,
+                   today: date | None = None) -> MonthlyReport:
+    p = resolve_period(data, period)
+    economy = economy_summary(data.economy, list(data.activity_areas["verksamhet"]), p.last.key,
+                              params.budget_deviation)
+    sections = goal_sections(data, p, params, overrides, p.key, economy)
     header = build_header(data, f"Månadsrapport {p.name_sv}", "månadsrapport", p, today)
     return MonthlyReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
                          budget_target_text(params.budget_deviation), data.text(p.key, "viktiga-handelser"),
-                         tuple(sections), economy, data.text(p.key, "ekonomi"))
+                         sections, economy, data.text(p.key, "ekonomi"))

@@ -27,10 +27,31 @@ class IndicatorSettings:
 
 
 @dataclass(frozen=True)
+class RiskBand:
+    max: int  # highest risk value in the band
+    label: str
+
+
+DEFAULT_BANDS = {
+    5: (RiskBand(6, "Låg"), RiskBand(12, "Medel"), RiskBand(18, "Hög"), RiskBand(25, "Mycket hög")),
+    4: (RiskBand(3, "Låg"), RiskBand(6, "Medel"), RiskBand(9, "Hög"), RiskBand(16, "Mycket hög")),
+}
+
+
+@dataclass(frozen=True)
+class RiskSettings:
+    """Probability and consequence are each 1..scale; bands split the values 1..scale²."""
+
+    scale: int = 5
+    bands: tuple[RiskBand, ...] = DEFAULT_BANDS[5]
+
+
+@dataclass(frozen=True)
 class Params:
     status_rule: StatusRule = StatusRule()
     budget_deviation: BudgetThresholds = BudgetThresholds()
     indicators: IndicatorSettings = IndicatorSettings()
+    risk: RiskSettings = RiskSettings()
     economy_goal_area: int = 4  # the goal area whose section carries the budget deviation
     source: str = ""
 
@@ -59,9 +80,12 @@ def load_params(path: str | Path) -> Params:
             else:
                 values[key] = section
             continue
+        if key == "risk":
+            values[key] = _risk(name, section, problems)
+            continue
         cls = _SECTIONS.get(key)
         if cls is None:
-            problems.append(Problem(name, f"okänd nyckel {key!r}; kända: economy_goal_area, {', '.join(_SECTIONS)}"))
+            problems.append(Problem(name, f"okänd nyckel {key!r}; kända: economy_goal_area, risk, {', '.join(_SECTIONS)}"))
             continue
         values[key] = _section(name, key, section, cls, problems)
     if problems:
@@ -90,3 +114,27 @@ def _section(name: str, key: str, section: Any, cls: type, problems: list[Proble
         else:
             kwargs[k] = float(v)
     return cls(**kwargs)
+
+
+def _risk(name: str, section: Any, problems: list[Problem]) -> RiskSettings:
+    if not isinstance(section, dict) or set(section) - {"scale", "bands"}:
+        problems.append(Problem(name, "risk ska innehålla scale (4 eller 5) och eventuellt bands"))
+        return RiskSettings()
+    scale = section.get("scale", 5)
+    if scale not in DEFAULT_BANDS:
+        problems.append(Problem(name, f"risk.scale ska vara 4 eller 5, inte {scale!r}"))
+        return RiskSettings()
+    if "bands" not in section:
+        return RiskSettings(scale, DEFAULT_BANDS[scale])
+    bands = []
+    for i, b in enumerate(section["bands"] or [], start=1):
+        if not isinstance(b, dict) or not isinstance(b.get("max"), int) or not isinstance(b.get("label"), str):
+            problems.append(Problem(name, f"risk.bands nr {i} ska ha max (heltal) och label (text), inte {b!r}"))
+            return RiskSettings()
+        bands.append(RiskBand(b["max"], b["label"]))
+    maxes = [b.max for b in bands]
+    if not bands or maxes != sorted(set(maxes)) or maxes[0] < 1 or maxes[-1] != scale * scale:
+        problems.append(Problem(name, f"risk.bands ska ha stigande max och sluta på {scale * scale} "
+                                      f"(skalan {scale} × {scale}), inte {maxes}"))
+        return RiskSettings()
+    return RiskSettings(scale, tuple(bands))

@@ -18,9 +18,11 @@ import nbformat
 from . import paths
 from .errors import ReportError
 from .loading import Dataset, load_data
+from .interim import resolve_interim
 from .monthly import resolve_period
 from .params import load_params
 from .periods import Period
+from .plan import resolve_year
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,10 @@ class ReportKind:
 REPORTS: dict[str, ReportKind] = {
     "monthly": ReportKind("monthly", "monthly.ipynb", "månadsrapport", "manadsrapport", resolve_period,
                           lambda p: f"Månadsrapport {p.name_sv}"),
+    "interim": ReportKind("interim", "interim.ipynb", "delårsrapport", "delarsrapport", resolve_interim,
+                          lambda p: f"Delårsrapport {p.label[1]} {p.year}"),
+    "plan": ReportKind("plan", "annual_plan.ipynb", "plan", "namnd-och-forvaltningsplan", resolve_year,
+                       lambda p: f"Nämnd- och förvaltningsplan {p.year}"),
 }
 
 

@@ -7,7 +7,7 @@ from data passes through :mod:`styrkort.textsafe`.
 from __future__ import annotations
 
 import base64
-from typing import Iterable, Sequence
+from typing import Iterable, Protocol, Sequence
 
 from . import fmt
 from .charts import strip_chart
@@ -15,10 +15,22 @@ from .economy import EconomySummary
 from .indicators import IndicatorResult
 from .monthly import AreaSection, Header, MonthlyReport
 from .outcomes import AreaOutcome, StripCell
-from .periods import MONTHS_SHORT, parse_period
+from .periods import MONTHS_SHORT, Period, parse_period
 from .rollup import Distribution
 from .status import NOT_ASSESSED, NOT_REPORTED, Status
 from .textsafe import esc, markdown
+
+
+class GoalReport(Protocol):
+    """What the goal sections need: a monthly report and an interim report both have it."""
+
+    header: Header
+    period: Period
+    rule_text: str
+    budget_rule: str
+    budget_target: str
+    events: str | None
+    areas: tuple[AreaSection, ...]
 
 
 class Html(str):
@@ -83,7 +95,7 @@ def cover(h: Header) -> Html:
     )
 
 
-def events(report: MonthlyReport) -> Html:
+def events(report: GoalReport) -> Html:
     body = markdown(report.events) or "<p>Inga viktiga händelser rapporterade för perioden.</p>"
     return Html(f'<section class="events"><h2>Viktiga händelser under perioden</h2>{body}</section>')
 
@@ -105,7 +117,7 @@ def outcome_note(o: AreaOutcome) -> str:
             f"motivering: {esc(o.override.reason)}")
 
 
-def overview(report: MonthlyReport) -> Html:
+def overview(report: GoalReport) -> Html:
     rows = [[f"{a.number}. {esc(a.name)}", badge(a.outcome.status) + (" <em>(satt för hand)</em>" if a.outcome.set_by_hand else ""),
              distribution_text(a.outcome.distribution)] for a in report.areas]
     return Html(
@@ -176,7 +188,7 @@ def area(section: AreaSection, year: int, budget_target: str = "") -> Html:
     return join(parts)
 
 
-def areas(report: MonthlyReport) -> Html:
+def areas(report: GoalReport) -> Html:
     return join(area(s, report.period.year, report.budget_target) for s in report.areas)
 
 
@@ -211,7 +223,7 @@ def economy(report: MonthlyReport) -> Html:
     return join(parts)
 
 
-def about(report: MonthlyReport) -> Html:
+def about(report: GoalReport) -> Html:
     legend = "".join(f"<li>{badge(s)} – {s.meaning}</li>" for s in Status)
     return Html(
         '<section class="about"><h2>Om rapporten</h2>'

@@ -1,0 +1,170 @@
+"""Interim reports (delårsrapport T1 = Jan–Apr, T2 = Jan–Aug): the monthly content for the
+period to date, plus the economy to date and the full-year forecast per activity area.
+
+The budget for the months to date is the annual budget × months / 12 (linear; a seasonal
+budget is not in the data contract). The forecast's change is measured against the previous
+interim report's forecast (T2 against T1), or for T1 against the latest earlier forecast of
+the year. For T2, the statutory interim report, the forecast result is set against the
+balance requirement: a board keeps it when its forecast net cost stays within its
+allocation (result ≥ 0); the balance-requirement result proper is set for the municipality
+as a whole, and this is the board's contribution to it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Mapping
+
+import pandas as pd
+
+from .economy import budget_rule_text, budget_target_text, deviation_status, economy_summary
+from .errors import ReportError
+from .loading import Dataset
+from .monthly import AreaSection, Header, build_header, goal_sections
+from .outcomes import Override
+from .params import BudgetThresholds, Params
+from .periods import Month, Period, parse_period
+from .status import Status
+
+
+@dataclass(frozen=True)
+class InterimRow:
+    activity: str
+    budget: float
+    budget_to_date: float
+    outcome_to_date: float
+    forecast: float | None
+    previous_forecast: float | None
+
+    @property
+    def deviation_to_date(self) -> float:
+        """Budget to date − outcome to date, with net costs negative: positive = lower cost so far."""
+        return self.outcome_to_date - self.budget_to_date
+
+    @property
+    def deviation(self) -> float | None:
+        return None if self.forecast is None else self.forecast - self.budget
+
+    @property
+    def deviation_percent(self) -> float | None:
+        d = self.deviation
+        return None if d is None or self.budget == 0 else d / abs(self.budget) * 100
+
+    @property
+    def forecast_change(self) -> float | None:
+        if self.forecast is None or self.previous_forecast is None:
+            return None
+        return self.forecast - self.previous_forecast
+
+
+@dataclass(frozen=True)
+class InterimEconomy:
+    month: Month
+    rows: tuple[InterimRow, ...]
+    total: InterimRow
+    status: Status | None
+    previous_month: Month | None
+    balance_checked: bool  # T2: the forecast result against the balance requirement
+
+    @property
+    def forecast_result(self) -> float | None:
+        """The board's forecast result against its allocation, tkr (positive = surplus)."""
+        return self.total.deviation
+
+    @property
+    def keeps_balance(self) -> bool | None:
+        r = self.forecast_result
+        return None if r is None else r >= 0
+
+
+@dataclass(frozen=True)
+class InterimReport:
+    header: Header
+    period: Period
+    as_of: Period  # the last reporting period inside the interim period
+    rule_text: str
+    budget_rule: str
+    budget_target: str
+    events: str | None
+    areas: tuple[AreaSection, ...]
+    economy: InterimEconomy
+    economy_text: str | None
+
+
+def _num(x) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+
+
+def _forecasts(economy: pd.DataFrame, month: Month) -> dict[str, float | None]:
+    rows = economy[economy["period"] == month.key]
+    return {a: _num(f) for a, f in zip(rows["verksamhet"], rows["prognos"])}
+
+
+def _previous_forecast_month(economy: pd.DataFrame, period: Period) -> Month | None:
+    if period.label == "T2":
+        t1 = Month(period.year, 4)
+        if any(v is not None for v in _forecasts(economy, t1).values()):
+            return t1
+    m = period.last.previous()
+    while m.year == period.year:
+        values = _forecasts(economy, m).values()
+        if values and all(v is not None for v in values):
+            return m
+        m = m.previous()
+    return None
+
+
+def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Period,
+                    thresholds: BudgetThresholds) -> InterimEconomy:
+    month = period.last
+    now = economy[economy["period"] == month.key]
+    if now.empty:
+        raise ReportError(f"Det finns ingen ekonomisk uppföljning för {month.key}, som {period.key} kräver.")
+    previous_month = _previous_forecast_month(economy, period)
+    previous = _forecasts(economy, previous_month) if previous_month else {}
+    share = month.month / 12
+    order = {a: i for i, a in enumerate(activity_order)}
+    rows = tuple(sorted(
+        (InterimRow(r.verksamhet, float(r.budget), float(r.budget) * share, float(r.utfall), _num(r.prognos),
+                    previous.get(r.verksamhet)) for r in now.itertuples(index=False)),
+        key=lambda r: order.get(r.activity, len(order))))
+
+    def total(values):
+        values = list(values)
+        return None if any(v is None for v in values) else sum(values)
+
+    total_row = InterimRow("Totalt", sum(r.budget for r in rows), sum(r.budget_to_date for r in rows),
+                           sum(r.outcome_to_date for r in rows), total(r.forecast for r in rows),
+                           total(r.previous_forecast for r in rows) if previous_month else None)
+    return InterimEconomy(month, rows, total_row, deviation_status(total_row.deviation_percent, thresholds),
+                          previous_month, period.label == "T2")
+
+
+def resolve_interim(data: Dataset, text: str) -> Period:
+    p = parse_period(text)
+    if p.kind != "interim":
+        raise ReportError(f"En delårsrapport gäller ÅÅÅÅ-T1 (januari–april) eller ÅÅÅÅ-T2 (januari–augusti), "
+                          f"inte {p.key}.")
+    if not any(parse_period(k).contains(p.last) for k in data.reporting_periods(p.year)):
+        raise ReportError(f"Det finns inga bedömningar för {p.last.key}, som avslutar {p.key}.")
+    return p
+
+
+def interim_report(data: Dataset, period: str, params: Params,
+                   overrides: Mapping[tuple[str, int], Override] | None = None,
+                   today: date | None = None) -> InterimReport:
+    p = resolve_interim(data, period)
+    as_of = next(parse_period(k) for k in data.reporting_periods(p.year) if parse_period(k).contains(p.last))
+    # The interim report's own texts where written, else the closing month's.
+    text_period = p.key if data.text(p.key, "viktiga-handelser") is not None else as_of.key
+    activities = list(data.activity_areas["verksamhet"])
+    month_economy = economy_summary(data.economy, activities, as_of.last.key, params.budget_deviation)
+    sections = goal_sections(data, as_of, params, overrides, text_period, month_economy)
+    number = p.label[1]
+    header = build_header(data, f"Delårsrapport {number} {p.year}", "delårsrapport", p, today)
+    economy = interim_economy(data.economy, activities, p, params.budget_deviation)
+    return InterimReport(header, p, as_of, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
+                         budget_target_text(params.budget_deviation), data.text(text_period, "viktiga-handelser"),
+                         sections, economy, data.text(text_period, "ekonomi"))

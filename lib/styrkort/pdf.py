@@ -1,0 +1,58 @@
+"""A rendered report's HTML as a PDF for the diarium, with WeasyPrint.
+
+WeasyPrint lays out the same HTML the reader gets, with the report's print stylesheet (A4,
+running header, page numbers, repeated table headers); nothing is fetched from the network.
+Title, author, subject, keywords and language come from the HTML's ``<title>``, ``<meta>``
+tags and ``<html lang>``, which the export template fills from the notebook's metadata.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import ReportError
+
+#: The archival default: PDF/A-2u is PDF/A-2b (fonts embedded, colours defined, XMP metadata,
+#: no encryption) plus a Unicode mapping for every glyph, so the archived text stays searchable.
+DEFAULT_VARIANT = "pdf/a-2u"
+#: The variants a report may be written as. ``None`` (``--pdf-variant none``) is a plain PDF 1.7.
+VARIANTS: tuple[str, ...] = ("pdf/a-2b", "pdf/a-2u", "pdf/a-2a", "pdf/a-3b", "pdf/a-3u", "pdf/a-3a")
+
+
+def parse_variant(text: str | None) -> str | None:
+    """``"pdf/a-2u"`` → itself, ``"none"`` or ``None`` → None (plain PDF); anything else is refused."""
+    if text is None or text.strip().lower() in ("none", "ingen", ""):
+        return None
+    variant = text.strip().lower()
+    if variant not in VARIANTS:
+        raise ReportError(f"Okänd PDF-variant {text!r}; kända: {', '.join(VARIANTS)} eller none.")
+    return variant
+
+
+def profile(variant: str) -> str:
+    """The conformance profile of a variant as validators name it: ``"pdf/a-2u"`` → ``"2u"``."""
+    return variant.rsplit("-", 1)[1]
+
+
+def html_to_pdf(html: str, variant: str | None = DEFAULT_VARIANT) -> bytes:
+    """The document as PDF bytes. Tagged (logical structure for screen readers) in every variant.
+
+    Only ``data:`` URLs are read: a report that referred to another host or a local file would
+    come out without that resource rather than fetch it."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    variant = parse_variant(variant)
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    options: dict[str, Any] = {"pdf_tags": True}
+    if variant is not None:
+        options["pdf_variant"] = variant
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(finisher=_uncompressed_metadata, **options)
+
+
+def _uncompressed_metadata(_document: Any, pdf: Any) -> None:
+    """Leave the XMP metadata stream unfiltered, as PDF/A-1 requires and archive tools that read
+    XMP without a PDF parser expect; WeasyPrint compresses it for PDF/A-2 and later."""
+    ref = pdf.catalog.get("Metadata")  # pydyf's reference: b"12 0 R"
+    if ref is not None:
+        pdf.objects[int(ref.split()[0])].compress = False
