@@ -5,6 +5,8 @@ The example is a fictional "Exempelkommun" and its Arbetsmarknads- och socialnä
 built on the two seed documents (a monthly report for June–July 2023 and the annual plan
 2024) with the municipality's name replaced. Everything else is invented, but shaped so that
 the default roll-up rule (share-of-green) reproduces the seed's month-by-month strips for 2023.
+The annual plan 2024 (its tables and texts) is taken from the seed; the interim reports' texts
+(2023-T1/T2, 2024-T1/T2) compute their figures from the same data as the CSV files.
 
 Standard library only and deterministic: the same script always writes the same files.
 
@@ -1211,6 +1213,899 @@ def make_events(key: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# Annual plan 2024 (nämnd- och förvaltningsplan): tables and texts, from seed 003
+# --------------------------------------------------------------------------------------------
+
+PLAN_YEAR = 2024
+
+# "Budget 2024 / Nettokostnad per verksamhet", tkr: utfall 2022, prognos 2023 (T2), budget 2024. The printed
+# rows' budget column adds up to -308 852 against the printed total -308 853 (the rows are rounded): both are
+# stored as printed.
+NET_COSTS_2024 = [
+    ("Förvaltningsövergripande", -85797, -90272, -96798),
+    ("Vård för vuxna", -72031, -77512, -81607),
+    ("Barn- och ungdomsvård", -70159, -79565, -79162),
+    ("Ekonomiskt bistånd", -28131, -25514, -25737),
+    ("Arbetsmarknad", -13263, -16179, -17606),
+    ("Integration", -4263, -4301, -7942),
+]
+NET_COSTS_2024_TOTAL = ("Totalt", -273644, -293343, -308853)
+NET_COSTS_FORECAST = "Prognos T2"
+assert [r[0] for r in NET_COSTS_2024] == ACTIVITIES
+assert [r[2] for r in NET_COSTS_2024] == T2_2023, "the plan's 2023 forecast is the T2 forecast in ekonomi"
+assert sum(r[1] for r in NET_COSTS_2024) == NET_COSTS_2024_TOTAL[1]
+assert sum(r[2] for r in NET_COSTS_2024) == NET_COSTS_2024_TOTAL[2]
+assert sum(r[3] for r in NET_COSTS_2024) == NET_COSTS_2024_TOTAL[3] + 1   # the deliberate rounding difference
+assert round(sum(BUDGET[2024])) == NET_COSTS_2024_TOTAL[3]
+
+# "Kommunbidrag": (typ, rubrik, belopp, procent, bas, kommentar). Net-cost sign: negative increases the allocation.
+ALLOCATION_2024 = [
+    ("start", "Kommunbidrag 2023", -300613, None, None, None),
+    ("förändring", "demografi", -1622, None, None, None),
+    # The base makes the rate reproduce the amount (4,1 % of −298 561 = −12 241), so a changed rate is consistent.
+    ("förändring", "prisuppräkning", -12241, "4,1", -298561, None),
+    ("förändring", "teknisk justering", -3787, None, None,
+     "Avser främst kompensation för en högre kostnad för kollektivavtalad pension 2024 jämfört med 2023."),
+    ("förändring", "effektivisering", 8000, None, None, None),
+    ("förändring", "nedtrappning beslutat i kommunplan 2022", 1410, None, None,
+     "- Satsning insatser för lägre arbetslöshet och fler sommarjobb −500 tkr\n"
+     "- Satsning på att köpa platser på sociala företag −410 tkr\n"
+     "- Utökad satsning etableringscentrum −500 tkr"),
+    ("slut", "Kommunbidrag 2024", -308853, None, None, None),
+]
+assert sum(r[2] for r in ALLOCATION_2024[:-1]) == ALLOCATION_2024[-1][2], "the bridge must add up"
+assert ALLOCATION_2024[0][2] == round(sum(BUDGET[2023])) and ALLOCATION_2024[-1][2] == round(sum(BUDGET[2024]))
+
+# "Riskhanteringsplan arbetsmarknads- och socialnämnden":
+# (id, area, risk, sannolikhet, konsekvens, riskvärde, åtgärder). The seed gives "5x4=20", "4x4=16", "(20)" (value
+# only) and "5x4" (factors only); the rest carry no value. No legible assessment of the actions.
+RISKS_2024 = [
+    ("R1", 1, "Hög sjukfrånvaro och fortsatt hög personalomsättning på grund av bristande psykosocial arbetsmiljö",
+     5, 4, 20,
+     ["Aktiviteter för att skapa förutsättningar för en rimlig arbetsbelastning:",
+      "Resurssocionomer (interna konsulter)",
+      "Introduktion för nyanställda",
+      "Utökat samarbete mellan enheterna",
+      "Uppföljning av arbetsbelastning kontinuerligt",
+      "Utveckling av karriärvägar",
+      "Använda företagshälsovården"]),
+    ("R2", 1, "Otillbörlig påverkan och hot och/eller våld", None, None, None,
+     ["Ökad kunskap hos chefer och medarbetare om otillbörlig påverkan",
+      "Uppdatera rutiner",
+      "Stärka säkerhetsmedvetenheten"]),
+    ("R3", 2, "Nytt verksamhetssystem försenas kraftigt", 4, 4, 16,
+     ["Styrgruppen utvärderar kontinuerligt med superanvändarna på enheterna",
+      "Styrgruppen har tät dialog med leverantören om krav på leverans inom tidplan"]),
+    ("R4", 3, "Barn och unga hamnar i kriminell livsstil", None, None, None,
+     ["Samverkan mellan socialtjänst, polis, skola, fritid och andra samhällsaktörer",
+      "Tidiga samordnade insatser",
+      "Kommunikationsinsatser"]),
+    ("R5", 3, "Bristande samverkan med regionen och statliga myndigheter vilket innebär en förskjutning av "
+              "arbetsuppgifter och kostnader till kommunen", None, None, 20,
+     ["Rapportera avvikelser",
+      "Dialog",
+      "Lyfta till högre nivå i olika nätverk"]),
+    ("R6", 4, "Långsam digital utveckling", 5, 4, None,
+     ["Dialog med ansvarig stab (ITD)",
+      "Behovsanalyser",
+      "Kontaktperson i förvaltningen"]),
+    ("R7", 4, "Ökande kostnader för externa placeringar", None, None, None,
+     ["Prioritering av interna boendeinsatser",
+      "Egen öppenvård prioriteras",
+      "Utveckling av kvalificerade insatser i eget hem"]),
+]
+for _r in RISKS_2024:
+    assert _r[3] is None or _r[4] is None or _r[5] is None or _r[3] * _r[4] == _r[5], _r
+
+# "Ersättningsnivåer": (insats, variant, belopp kr, enhet, beskrivning once per service).
+RATES_2024 = [
+    ("Boendestöd", None, 443, "kr per timme",
+     "Utföraren ersätts för utförda timmar på dagtid, kvällstid och helg inom ramen för den enskildes "
+     "biståndsbeslut/beställning där totalt antal timmar per vecka framgår."),
+    ("Sysselsättning", "Heltid", 6979, "kr per månad",
+     "Ersättningen utgår från ett individuellt biståndsbeslut. Samtliga kostnader för uppdraget ingår i "
+     "ersättningen till Utföraren."),
+    ("Sysselsättning", "Deltid", 5596, "kr per månad", None),
+    ("Familjerådgivning", None, 1507, "kr per samtal",
+     "Varje rådgivningssamtal omfattar 90 minuters samtalstid och 30 minuters administration relaterad till "
+     "samtalet. Ersättningen gäller oavsett om en eller två rådgivare utfört rådgivningen. I ersättningen ingår "
+     "egenavgift 300 kr som Utföraren tar ut direkt av kunden."),
+]
+
+# "Aktiviteter från Tillgänglighetsplanen": the plan leaves comment and assessment empty.
+ACCESSIBILITY_2024 = [
+    "Minst 10 procent av kommunens feriejobb ska gå till ungdomar med funktionsnedsättning.",
+    "Aktivt arbeta för att rekrytera praktikplatser och arbetstillfällen med insteg, ”supported employment” eller "
+    "andra anställningsstöd från Arbetsförmedlingen speciellt för funktionsnedsatta.",
+    "Beakta tillgänglighetsperspektivet vid revidering av lokalbehovsanalyser.",
+]
+
+PLAN_TEXTS = {
+    "politiska-prioriteringar": """\
+I Exempelkommun ska familjer och individer som är i behov av samhällets skyddsnät få rätt stöd i rätt tid. Det är \
+genom god samverkan inom kommunens alla verksamheter och tillsammans med externa aktörer som vi skapar en stärkt \
+socialtjänst. Styret i Exempelkommun lägger stor vikt vid det förebyggande arbetet, för att nå brett, tidigt och rusta \
+familjer och individer inför framtidens utmaningar. Det förebyggande arbetet börjar tidigt, redan vid födseln, därför \
+ska förvaltningen under året arbeta tillsammans med regionen för att öppna en familjecentral i Exempelkommun.
+
+Socialtjänsten spelar en viktig roll för att främja trygga livsvillkor för barn och unga. En förutsättning för ett \
+framgångsrikt brottsförebyggande arbete är samverkan inom kommunens verksamheter. En viktig del i detta är arbetet \
+med SSPF (samverkan mellan skola, socialtjänst, polis och fritid) som startades under 2023 och som fortsatt kommer \
+att utvecklas.
+
+Arbetet med att ställa om till ny socialtjänstlag och arbetet med en god och nära vård har påbörjats och kommer \
+fortsatt utvecklas inom alla verksamheter. Arbetet som påbörjats för att bidra till vårt civila försvar ska fortsatt \
+utvecklas.
+
+En meningsfull sysselsättning och möjligheten till självförsörjning är en prioritet för styret, därför utvecklar vi \
+fler arbetsmarknadsåtgärder och lägger särskilt stort fokus på unga vuxna.
+
+När individens stödbehov förändras ska vi arbeta kommungemensamt i en sömlös organisation för att undvika att \
+människor faller mellan stolarna. Grundförutsättningen för detta är kompetent personal som känner motivation till att \
+utveckla sitt arbete och som trivs på sin arbetsplats.
+
+Oavsett antalet anvisade nyanlända så kommer insatser för integration vara en viktig del av det kommungemensamma \
+arbetet. Detta gäller även våra familjer och individer som omfattas av massflyktsdirektivet och som fortsatt ska \
+stöttas.
+""",
+    "nulagesanalys": """\
+Nuläges- och omvärldsanalysen beskriver viktiga händelser och områden som påverkar arbetsmarknads- och \
+socialförvaltningen.
+
+## Beredskap för förändrade förutsättningar i omvärlden
+
+De senaste årens globala kriser har ökat fokus på risker och vår sårbarhet samt tydliggjort behovet av beredskap. \
+Ingen vet precis hur kommande kriser kommer att se ut, men de blir sannolikt helt annorlunda och med andra och \
+oväntade konsekvenser än tidigare. Det är viktigt att se krisberedskapen som den förmåga som skapas i många aktörers \
+dagliga verksamhet och inte bara förmågan hos en utpekad organisation eller en aktör. Därför behöver förvaltningen se \
+till att krisberedskapen och frågan om förstärkt civilt försvar får genomslag i hela verksamheten.
+
+**Förändringstryck**
+
+- Utveckla förvaltningens arbete med kontinuitetshantering.
+
+## Ökad polarisering och utsatthet – värna det demokratiska samhället
+
+I Sverige är befolkningens tillit till medmänniskor och till samhällets institutioner hög. Det finns dock tendenser \
+sedan ett par år tillbaka att tilliten minskar, bland annat ökad misstro till socialtjänsten. Till detta kommer ökade \
+skillnader vad gäller till exempel arbetslöshet och upplevd trygghet. Den höga inflationen i kombination med höjda \
+elpriser och höjda räntor riskerar att öka fattigdomen vilket i sin tur kan leda till ökad social utsatthet. \
+Förekomsten av gängkriminalitet i samband med ökad fattigdom innebär en stor risk för att barn rekryteras till grov \
+brottslighet som det sedan blir svårt att lämna. Bristen på bostäder innebär att många familjer bor i osäkra \
+andrahandslägenheter med risk att bli utslängda med kort varsel. Det innebär också att förutsättningar för att ta \
+emot stöd av olika slag i hemmet inte är möjligt för många människor.
+
+**Förändringstryck**
+
+- Värna barn och ungas välmående och motverka framtida utanförskap genom främjande arbete.
+- Förhindra rekrytering till och erbjuda sätt att lämna kriminell livsstil.
+- Utvecklat samarbete med polis och civilsamhället.
+- Utveckla alternativa stöd- och boendeinsatser.
+
+## Ökat behov av livslångt lärande och kompetensförsörjning
+
+Konkurrensen om arbetskraft är stor inom förvaltningens verksamhetsområden. Det är av största vikt att uppfattas som \
+en bra arbetsgivare för att säkerställa kompetensförsörjningen på längre sikt.
+
+Inom de enheter som arbetar med myndighetsutövning gällande barn och ungdomar har personalomsättningen och \
+sjukfrånvaron varit oroande hög under 2023. Orsakerna till detta är flera. Viktigast är att arbetet som \
+socialsekreterare har blivit mer krävande med mycket komplexa ärenden och svårare problematik hos allt yngre barn. \
+För att möta detta krävs en arbetssituation som innebär tid för möten med de familjer man arbetar med, stöd i form av \
+närvarande arbetsledning och tillgång till evidensbaserade metoder i mötet med barnen, ungdomarna och deras familjer.
+
+En mer positiv anledning till viss personalomsättning är att många socialsekreterare arbetat en längre tid inom \
+förvaltningen och vill gå vidare till andra tjänster som gruppledare, verksamhetsutvecklare och liknande.
+
+I det hårdnande samhällsklimatet med gängkriminalitet och skjutningar har säkerheten för våra medarbetare blivit allt \
+viktigare. Arbetet med säkerhet behöver utvecklas så att våra medarbetare känner sig trygga i mötet med medborgarna.
+
+För att behålla medarbetare som gör ett bra arbete men som inte är intresserade av att gå vidare till arbetsledande \
+tjänster behöver vi skapa alternativ. Det är av stor vikt för verksamheterna att erfarna, kompetenta medarbetare \
+väljer att stanna kvar för att säkerställa en hög kvalitet på det stöd vi erbjuder bland annat genom att handleda \
+mindre erfarna kollegor. Inom förvaltningen uppmuntras möjligheten att prova på anställningar inom andra enheter.
+
+**Förändringstryck**
+
+- Motverka personalomsättning med hjälp av bättre ledningsstöd till socialsekreterare.
+- Utveckla karriärvägar samt möjlighet att prova andra tjänster inom förvaltningen.
+- Förstärkt säkerhetsarbete för medarbetare i utsatt position.
+
+## Digitalisering, digital säkerhet och delaktighet
+
+Den ökade digitaliseringen i samhället ställer stora krav på medborgarnas förmåga att hantera olika digitala \
+kommunikationsvägar. Många personer som lever i olika former av social utsatthet lever också i ett digitalt \
+utanförskap. Detta innebär att de inte kan hantera sina ärenden hos olika myndigheter och än mindre delta i samhället \
+på lika villkor som övriga medborgare. Omställningen inom socialtjänsten där färre medarbetare ska räcka till för \
+fler ställer krav på ökad tillgång till digitala verktyg för medborgarna.
+
+**Förändringstryck**
+
+- Motverka digitalt utanförskap genom att tillhandahålla kunskapshöjande aktiviteter för kommunens medborgare.
+- Utveckling av digitala lösningar för medborgarna.
+
+## Globala klimatförändringar får konsekvenser, nu och i framtiden
+
+Prioritering på verksamheter i Exempelkommun innebär ett minskat resande både för medborgarna och för medarbetarna. \
+Digitala möten ersätter i allt högre grad fysiska möten.
+
+**Förändringstryck**
+
+- Fortsatt satsning på digitala möten där dessa utgör fullgoda alternativ.
+- Fortsatt utveckla egna verksamheter som alternativ till externa placeringar.
+
+## Ekonomins utveckling och ekonomiska förutsättningar
+
+Inflationen och det ekonomiska läget leder till ekonomiska utmaningar. Inflationen innebär att kostnaderna för \
+kommuner kommer att öka och att det blir svårare att klara av alla de utmaningar som socialtjänsten ställs inför. \
+Inom flera av förvaltningens områden sker en förskjutning av uppdrag från staten och regionen utan att kommunen \
+kompenseras för detta. Omställning till en mer tillgänglig och förebyggande socialtjänst kommer att leda till \
+utmaningar. Behovet av individanpassade insatser kvarstår under en ganska lång tid, samtidigt som förebyggande \
+lösningar inte får direkt effekt.
+
+**Förändringstryck**
+
+- Öka förmågan att anpassa verksamheten till förändrade förutsättningar med bibehållen leveransförmåga, kvalitet och \
+god arbetsmiljö.
+- Fortsätta arbetet med ständiga förbättringar och hitta smartare arbetssätt för att nå målen.
+- Effektivisera genom minskad byråkrati i hela organisationen samt sätta processer och sedan följa dem.
+- Ställa om till mer förebyggande insatser och stöd.
+
+## Ny lagstiftning
+
+Socialtjänsten står inför en rad nya lagar som kommer att påverka verksamheten. Det finns ett förslag om ny \
+socialtjänstlag som i korthet ställer högre krav på kommunerna att erbjuda tidiga insatser utan biståndsbeslut, \
+ökade krav på att verksamheten ska vara kunskapsbaserad och bygga på evidens samt att socialtjänsten ska främja \
+människors jämställda levnadsvillkor. För att möta dessa krav behöver förvaltningen börja ställa om verksamheten \
+redan under året. Lagen förväntas träda i kraft 1 juli 2025.
+
+Den 1 mars träder troligen en ny lag i kraft, Ett fönster av möjligheter – stärkta rättigheter för barn och vuxna i \
+skyddat boende. Regeringen föreslår att skyddat boende ska regleras i socialtjänstlagen. Barn som följer med en \
+vårdnadshavare till ett skyddat boende ska bedömas och beviljas insatsen individuellt. Saknas samtycke från den \
+vårdnadshavare som barnet inte placeras tillsammans med, ska socialnämnden, efter ansökan hos förvaltningsrätten, \
+kunna placera barnet i ett skyddat boende med stöd av en ny lag. En sådan placering ska även kunna göras omedelbart \
+av socialnämnden och underställas förvaltningsrätten. Regeringen föreslår att det ska krävas tillstånd från \
+Inspektionen för vård och omsorg för att få bedriva verksamhet i form av skyddat boende.
+
+**Förändringstryck**
+
+- Anpassa verksamheten till kommande lagstiftning.
+- Förbereda för ny socialtjänstlag 2025.
+""",
+    "vision": """\
+Exempelkommuns vision beskriver den långsiktiga målsättningen med allt som görs av och i kommunen. Visionen är helt i \
+samklang med det som eftersträvas i Agenda 2030.
+
+## Vision
+
+> I Exempelkommun finns det hållbara livet,\\
+> nära storstad, skog och skärgård.\\
+> I Exempelkommun finns plats för alla – här trivs nya tankar.\\
+> Tillsammans skapar vi trygghet och tillit.\\
+> Exempelkommun är hemma!
+
+## Mål och uppdrag
+
+Mål är viktiga för att leda allt som görs i rätt riktning mot den övergripande visionen. Exempelkommuns \
+kommunkoncern har i fyra målområden konkretiserat vad som är viktigt att uppnå för att kommunen ska röra sig i rätt \
+riktning mot visionen. Till varje målområde finns konkretiserade mål och indikatorer som mäter måluppfyllelsen. Det \
+finns även politiska uppdrag kopplade till målen. Det är uppdrag som verksamheten ska arbeta särskilt med för att \
+uppnå målen. Ett politiskt uppdrag är övergripande. För att läsa mer om hur målen följs upp, se bilaga 2.
+
+De kommunövergripande mål som ska uppnås, för att på sikt nå visionen, finns formulerade i kommunplanen inom fyra \
+målområden:
+
+- Motiverade medarbetare hos Sveriges bästa offentliga arbetsgivare
+- Kvalitetsförbättringar skapar vi tillsammans, hela tiden
+- Exempelkommun levererar bra välfärdstjänster som skapar goda livsvillkor – här finns plats för alla
+- Hållbar ekonomi – kostnadseffektiv, balanserad och cirkulär
+
+Kommunplanen är utgångspunkten för hela måldelningskedjan. I nämnd- och förvaltningsplanen tydliggörs hur nämndens \
+och förvaltningens verksamhet ska bidra till att de kommunövergripande målen nås.
+
+## Nämnd- och förvaltningsmål
+
+Arbetsmarknads- och socialnämndens och förvaltningens bidrag till kommunfullmäktiges mål formuleras som effektmål, \
+det vill säga vad nämnden och förvaltningen ska uppnå för effekter för de som nämnden och förvaltningen finns till \
+för, för att kommunen ska nå de övergripande målen. Indikatorer är vad som följs för att veta hur verksamheterna \
+ligger till i förhållande till målet.
+""",
+    "politiskt-uppdrag-1": """\
+Använd digitaliseringens möjligheter, tillitsfullt ledarskap och nya sätt för att använda den kompetens som finns hos \
+människor som idag står utanför arbetsmarknaden, för att säkra kommunens kompetensförsörjning och för Exempelkommun i \
+stort.
+""",
+    "politiskt-uppdrag-2": """\
+Det övergripande uppdraget är att arbeta kommungemensamt.
+""",
+    "politiskt-uppdrag-3": """\
+- Barn och ungas upplevelse av trygghet, tillhörighet och välmående ska öka, under hela dygnet i hela Exempelkommun. \
+Den psykiska ohälsan ska minska. Behovsstyrd utveckling av välfärdsteknologin ska bidra till att äldre och personer \
+med funktionsnedsättning i Exempelkommun upplever en ökad trygghet, även när andelen äldre ökar samtidigt som \
+personer i yrkesför ålder minskar.
+- Kommunkoncernen tillsammans med andra samhällsaktörer ska samverka för att fånga upp ungdomar i riskzon samt \
+förhindra att ungdomar hamnar i drogmissbruk och gängkriminalitet.
+- Insatserna för särskilt utsatta grupper långt från arbetsmarknaden ska även fortsatt vara prioriterat i \
+Exempelkommun och självförsörjandegraden ska öka. Den resurs som finns i Exempelkommun i form av människor som står \
+utanför arbetsmarknaden utvecklas i nära samarbete mellan näringslivet och kommunen utifrån näringslivets behov av \
+kompetens, så att anställningsbarheten i den gruppen ökar.
+""",
+    "politiskt-uppdrag-4": """\
+Kommunen ska ha förmågan att anpassa verksamheten utifrån förändrade förutsättningar med bibehållen leveransförmåga, \
+kvalitet och god arbetsmiljö. Arbetet med att säkerställa att skattemedel används optimalt ska fortsätta genom att \
+aktivt arbeta med effektiviseringar och ständiga förbättringar. Kommunen ska arbeta för att upptäcka och förhindra \
+välfärdsbrott.
+""",
+    "inriktning-1": """\
+Medarbetare bedriver en bra verksamhet med hög kvalitet och med fokus på leverans för invånarna i Exempelkommun. Vi \
+behåller personal genom kompetensutveckling och att skapa alternativa karriärvägar inom förvaltningen.
+
+Organisationen bygger på en flexibilitet mellan enheterna där medarbetare ska ha förutsättningar att bedriva sitt \
+kärnuppdrag. Medarbetare ska känna trygghet i att våga prova nya saker för att skapa smarta lösningar för individens \
+bästa.
+""",
+    "inriktning-2": """\
+Barn och unga ska få rätt stöd i rätt tid, förebyggande insatser prioriteras. Samverkan stärks med barn- och \
+utbildningsförvaltningen för att tidigt identifiera och ge stöd till barn och unga i behov av samordnat stöd. \
+Samverkan börjar redan i förskolan och fortsätter tills den unga lämnar skolan och påbörjar en annan sysselsättning. \
+Tillsammans med kultur- och fritidsförvaltningen ökar vi tillgängligheten till en meningsfull vardag för fler \
+invånare i Exempelkommun. I samverkan med regionen ska vi arbeta för att öppna en familjecentral.
+
+Socialtjänsten spelar en stor och viktig roll för att främja barn och ungas möjlighet till en trygg och meningsfull \
+uppväxt. Vikten av förebyggande arbete är centralt i arbetet att stävja gängkriminalitet och otrygghet i samhället. \
+Samverkan sker framförallt inom förvaltningens verksamheter och med polis, fritid och skola för att stärka insatserna \
+kring familjer och individer.
+""",
+    "inriktning-3": """\
+Tidiga insatser och förebyggande arbete prioriteras i alla förvaltningens verksamheter. Arbetet för att stärka \
+barnets perspektiv och barnets talan stärks genom kunskapsutveckling. Föräldrautbildningar utvecklas samt genomförs \
+på fler språk för att nå fler målgrupper.
+
+I samverkan mellan förvaltningens enheter, polisen och externa aktörer ska vi utveckla arbetssätt för att motverka \
+grov kriminalitet, ge stöd till avhoppare och arbeta förebyggande för att främja trygga och goda livsvillkor för våra \
+barn och unga.
+
+Vi ska motverka våld och stötta våldsutsatta genom samverkan med civilsamhället och våra förebyggande insatser. \
+Kommunens insatser för våldsutsatta ska utvecklas och det våldspreventiva arbetet ska nå fler grupper.
+
+Exempelkommun ska kommungemensamt utveckla sina insatser för att stötta de som omfattas av massflyktsdirektivet även \
+framåt. Kommunens integrationsarbete ska stärkas med fokus på att öka familjers och individers självständighet och \
+känsla av samhörighet.
+
+Kommunens arbetsmarknadsåtgärder fokuserar på unga vuxna utan sysselsättning samt individer som står allra längst \
+ifrån arbetsmarknaden. I samverkan med utbildningsförvaltningen skapas nya arbetssätt för att få fler unga ut i \
+arbete eller studier. Fler ungdomar ska få möjlighet till ett första feriejobb.
+
+Trygga levnadsvillkor är en förutsättning för familjer och individer för att ta emot insatser. Inom förvaltningens \
+enheter skapas förutsättningar för en hållbar boendekedja i kombination med rätt insats i rätt tid. Samverkan mellan \
+socialtjänsten och samhällsbyggnadskontoret ska fortsatt utvecklas för att bidra till en socialt hållbar \
+samhällsplanering i Exempelkommun.
+""",
+    "inriktning-4": """\
+Förvaltningens verksamheter ska arbeta i enlighet med kommunens klimatplan. Kommunens stöd till invånarna i \
+Exempelkommun ska i stor utsträckning ske nära individen för ökad social och ekologisk hållbarhet. Behovet av externa \
+konsulter och inhyrd personal ska fortsatt minska.
+""",
+    "riskhantering": """\
+All verksamhet innefattar visst mått av osäkerhet och risk. Att hantera osäkerheter och risker innebär att \
+identifiera, analysera och utarbeta strategier för att proaktivt bemöta dem med syfte att säkerställa att \
+verksamheten når sina mål.
+""",
+    # The number of FTE and units is computed from enheter.csv by the report: no figures here.
+    "resurser": """\
+Arbetsmarknads- och socialförvaltningen är organiserad i enheter som var och en följer upp sina mål och sin ekonomi \
+varje månad. Tabellen visar antalet tillsvidareanställda årsarbetare per enhet.
+""",
+    "bilaga-1": """\
+# Bilaga 1 – Prövning av barnets bästa
+
+## Bakgrund
+
+FN:s konvention om barnets rättigheter som ratificerades 1990 blev svensk lag, barnrättslagen, den 1 januari 2020. \
+Lagen innebär att barnets bästa ska prövas innan olika beslut fattas, och att medborgarna har rätt att överklaga \
+beslut med hänvisning till den nya lagen. Detta dokument innehåller en barnkonsekvensanalys, det vill säga en analys \
+av hur beslutet om nämndplan påverkar barn samt en beskrivning av hur barns behov och barns rättigheter har beaktats \
+i arbetet med nämndplanen.
+
+## Barnets rättigheter
+
+Barnkonventionen innehåller 54 artiklar som alla tillsammans utgör en helhet. Fyra av artiklarna utgör de \
+grundläggande och vägledande principerna som alltid ska beaktas vid frågor som rör barn. Det handlar om barnets rätt \
+till icke-diskriminering (artikel 2), barnets rätt att få sitt bästa prövat (artikel 3), barnets rätt till liv, \
+överlevnad och utveckling (artikel 6) samt barnets rätt att komma till tals (artikel 12).
+
+## Hur barnets bästa beaktas inom arbetsmarknads- och socialnämndens verksamhet
+
+Verksamheterna inom arbetsmarknads- och socialförvaltningen styrs av socialtjänstlagen. I socialtjänstlagen är \
+barnkonventionen i största del en integrerad del i lagstiftningen, och barnperspektivet beaktas i det dagliga \
+utövandet.
+
+Inom arbetsmarknads- och socialförvaltningen arbetar fem enheter direkt med barn och deras föräldrar. Barn- och \
+ungdomsenheten är uppdelad i två delar, en del som hanterar mottagning av nya ärenden och utreder en del av dessa och \
+en del som också utreder nya ärenden men även följer upp beviljade insatser. Även Resursenheten består av två delar, \
+en som arbetar med förebyggande insatser och en som arbetar med behandling. Enheten för familjevård med familjerätt \
+arbetar med att rekrytera familjehem, genomföra placeringar i familjehem och följa upp dessa placeringar samt erbjuda \
+stöd i olika familjerättsliga frågor. Ung i Exempelkommun vänder sig till ungdomar från 16 år. De beslut som fattas \
+utgår från barnets/den unges behov och rättigheter. Inom övriga enheter möter man vuxna som i många fall även är \
+föräldrar och även i dessa ärenden beaktas barnets rättigheter. Barnkonsekvensanalyser genomförs då beslut fattas och \
+barnets situation finns beskriven i den vuxnes utredning. Verksamheterna har sedan flera år arbetat familjeorienterat \
+med familjer där det förekommer problematiskt bruk av alkohol och droger. Under 2024 kommer det familjeorienterade \
+arbetssättet att implementeras för att även gälla andra problem som påverkar en familj. Arbetssättet innebär i \
+korthet att de enheter som möter en familj samverkar för att ge bästa möjliga stöd utifrån vad som är bäst för \
+barnet.
+
+## Hur barnets bästa beaktas i arbetsmarknads- och socialnämndens nämndplan och prioriteringar för 2024
+
+I kommunplanen anges de fyra målområdena motiverade medarbetare hos Sveriges bästa offentliga arbetsgivare, \
+kvalitetsförbättringar skapar vi tillsammans, hela tiden, Exempelkommun levererar bra välfärdstjänster som skapar \
+goda livsvillkor – här finns plats för alla och hållbar ekonomi – kostnadseffektiv, balanserad och cirkulär. I \
+nämndplanen anges mål inom dessa målområden för arbetsmarknads- och socialnämndens områden. Samtliga mål syftar till, \
+precis som de kommunövergripande målen, att all verksamhet i förvaltningen tar ansvar för att ta barn och deras bästa \
+i beaktande vid frågor som rör barn, i enlighet med barnkonventionens artiklar.
+
+Nämndmålen *Förhållningssätt och arbetsmetoder utgår alltid från förebyggande och familjeorienterat perspektiv* samt \
+*Samordning av kommunens resurser och verksamheter främjar att barn och unga har trygga livsvillkor* är direkt \
+riktade till bland annat barn och unga. Utifrån nämndmålen tar varje enhet fram konkreta, mätbara enhetsmål \
+inklusive indikatorer. Dessa mål och indikatorer följs därefter upp månadsvis. Det är i den uppföljningen som \
+effekterna för barnen synliggörs, vilket även ligger till grund för uppföljning av nämndmålen och de politiska \
+prioriteringarna.
+
+I kommunplanen och nämndplanen anges de politiska prioriteringarna för arbetsmarknads- och socialförvaltningen. \
+Detta avspeglas också i de ekonomiska prioriteringarna vid fördelning av anslagen mellan och inom \
+verksamhetsområden. Genom trygghetsskapande och tidiga samordnade insatser ska det främjande elevhälsoarbetet och \
+tryggheten för unga i Exempelkommun öka. Politiken visar också tydligt att en fortsatt god samverkan mellan individ- \
+och familjeomsorg och skola är viktig för att tidigt identifiera om insatser behövs och att ett anhörigstöd ska \
+införas vilket alla är satsningar som främjar barns bästa.
+""",
+    "bilaga-2": """\
+# Bilaga 2 – Uppföljning
+
+## Månadsrapporter
+
+Uppföljning av målen sker genom förvaltningens månadsrapporter som redovisas för nämnden i april och november. I maj \
+och september redovisas delårsuppföljningar. Indikatorer och enheternas måluppfyllnad utgör underlag för \
+bedömningen på förvaltningsnivå. För att visa måluppfyllnaden för månaden används färgerna grönt, gult och rött.
+
+## Avtalsuppföljningar
+
+Uppföljning och kontroll av verksamhet som genom avtal lämnats över till privata utförare ska prioriteras och \
+särskilt inriktas på medborgarfokus, säkerhet och risker för ekonomiska oegentligheter. Kontroll- och \
+uppföljningsarbete av verksamhet som bedrivs i egen regi ska utformas på liknande sätt som för privata utförare. \
+Avtals- och uppdragsuppföljningar sker enligt förvaltningens plan eller på förekommen anledning. Resultatet redovisas \
+i verksamhetsberättelsen. Allvarliga avvikelser rapporteras skyndsamt till nämnden.
+
+## Granskningsplan
+
+Verksamheter som följs upp 2024 redovisas i särskild granskningsplan som beslutas i nämnd i samband med att \
+nämndplanen antas. Granskningen genomförs av ett fristående granskningsorgan i kommunen i syfte att bidra till att \
+kvaliteten i verksamheterna säkras och utvecklas.
+
+Granskningar återrapporteras till nämnden då den är slutförd och eventuella avvikelser och åtgärder följs upp.
+""",
+    "bilaga-3": """\
+# Bilaga 3 – Årshjul för styrprocess och uppföljning 2024
+
+## Januari
+
+- Årlig utredning, arbetsmiljö 2023 genomförs.
+
+## Februari
+
+- Verksamhetsberättelse antas av nämnden.
+- Strategidag kommunplan 2025.
+
+## Mars
+
+- Strategidag kommunplan 2025.
+
+## April
+
+- Årsredovisningen behandlas i kommunstyrelsen och kommunfullmäktige.
+- Nämndernas verksamhetsberättelser redovisas i kommunstyrelsen och kommunfullmäktige.
+- Förslag till anslagsfördelning till verksamhetsområdena tas fram.
+- Årlig översyn av taxor och avgifter.
+- Drift- och investeringsbudget revideras.
+- Månadsrapport för mars behandlas.
+
+## Maj
+
+- Delårsuppföljning 1 avseende 2024 behandlas i nämnd.
+- Strategidag kommunplan 2025.
+
+## Juni
+
+- Kommunfullmäktige fastställer kommunplan 2025 med budget för kommande år.
+- Strategidag nämnd- och förvaltningsplan 2025.
+
+## Augusti
+
+- Uppföljning av strategidag för nämnd- och förvaltningsplan 2025.
+
+## September
+
+- Delårsuppföljning 2 avseende 2024 behandlas i nämnd.
+
+## Oktober
+
+- Nämnden beslutar om nämnd- och förvaltningsplan.
+
+## November
+
+- Månadsrapport för oktober behandlas i nämnd.
+
+## December
+
+- Enhetsplaner och verksamhetsplaner tas fram.
+""",
+    "bilaga-4": """\
+# Bilaga 4 – Nämndspecifika styrdokument
+
+## Förvaltningsövergripande
+
+- Delegationsordning för arbetsmarknads- och socialnämnden (2023)
+- Dokumenthanteringsplan arbetsmarknads- och socialnämndens verksamheter (2019)
+- Riktlinjer för trygghet och säkerhet (2019)
+- Riktlinjer för kommunal hälso- och sjukvård (2019)
+- Riktlinje för rapportering, utredning och anmälan enligt Lex Sarah (2019)
+- Riktlinjer för ekonomiskt stöd till idéburna organisationer inom arbetsmarknads- och socialtjänstområdet (2019)
+
+## Individ- och familjeomsorg och socialpsykiatri
+
+- Riktlinjer för handläggning av ärenden gällande ekonomiskt bistånd (2019)
+- Riktlinjer för dödsbohantering (2023)
+- Riktlinjer för handläggning av barn- och ungdomsärenden inom individ- och familjeomsorgen (2021)
+- Riktlinjer för handläggning av ärenden avseende riskbruk samt missbruks- och beroendevård inom individ- och \
+familjeomsorgen (2020)
+- Riktlinjer för familjehemsvård av barn och unga (2020)
+- Riktlinjer för handläggning av ärenden gällande våld i nära relation (2020)
+- Riktlinjer för handläggning av ärenden enligt socialtjänstlagen gällande personer med psykisk \
+funktionsnedsättning (2020)
+- Riktlinje för handläggning av föräldrars ersättningsskyldighet för placerade barn (2021)
+- Riktlinje för försöks- och träningslägenheter (2021)
+- Riktlinje för egenavgifter (2023)
+- Riktlinjer för social dokumentation i utförarverksamhet inom omsorgen om äldre och personer med \
+funktionsnedsättning (2019)
+- Riktlinjer för hantering av privata medel inom boenden enligt LSS eller SoL inom äldreomsorgen och verksamheter \
+för personer med funktionsnedsättning (2014)
+- Riktlinje för systematiskt kvalitetsarbete för IFO-verksamheter inom arbetsmarknads- och socialförvaltningen (2020)
+- Handlingsplan samverkan skola/förskola och socialtjänst (2019)
+
+## Länsgemensam samverkan och överenskommelser
+
+- Huvudöverenskommelse om länsövergripande samverkan kring hälsa, vård och omsorg mellan kommunerna i Stockholms \
+län och Region Stockholm (HÖK) (2022)
+- Överenskommelse om tillgång till hälso-, sjuk- och tandvård för barn och unga som placeras utanför det egna hemmet \
+(2022)
+- Överenskommelsen mellan Region Stockholm och kommunerna i Stockholms län om samverkan inom \
+patientnämndsverksamhet (2021)
+- Överenskommelsen mellan Region Stockholm och kommunerna i Stockholms län om fördelning av kostnadsansvar för \
+hjälpmedel och medicintekniska produkter (2021)
+- Överenskommelse mellan Region Stockholm och kommunerna i Stockholms län om samverkan vid uppsökande verksamhet – \
+munhälsa (2021)
+- Överenskommelse mellan kommunerna i Stockholms län om ärendeansvar för hemlösa (2020)
+- Överenskommelse mellan kommunerna i Stockholms län och region Stockholm om uppdrag och samverkan avseende \
+ungdomsmottagningarna (2020, börjar gälla jan 2021)
+- Samverkansplan om ensamkommande barn som försvinner i Stockholms län (2017)
+- Överenskommelse om samverkan när en individ behöver praktisk hjälp med egenvård (2015)
+- Överenskommelse om samordning av insatser för habilitering och rehabilitering (2012)
+- Överenskommelse om regional samverkan vid utskrivning från sluten hälso- och sjukvård (2019)
+- Avtal om länsgemensamt resurscentrum mot hedersrelaterat förtryck och våld, Origo (2015)
+- Överenskommelse om samverkan kring barn i behov av särskilt stöd, BUS-överenskommelse (2019)
+- Överenskommelse om samverkan kring personer med missbruk/beroende (2016)
+- Tilläggsöverenskommelse med Region Stockholm om samverkan gällande personer med missbruk/beroende av spel om \
+pengar (2019)
+- Överenskommelse mellan Region Stockholm och kommunerna i Stockholms län om omhändertagande av avlidna (2019)
+- Regional överenskommelse om samverkan kring vuxna med psykisk sjukdom/funktionsnedsättning (2014)
+- Hjälpmedelsöverenskommelse fördelning av kostnadsansvar för hjälpmedel mellan Region Stockholm och kommunerna i \
+Stockholms län i särskilda boenden (2019)
+""",
+}
+for _name, _text in PLAN_TEXTS.items():
+    assert "Tyresö" not in _text, _name
+    assert not _name.startswith("bilaga-") or _text.startswith("# Bilaga "), _name
+
+
+def write_plan(out: Path, counts: dict) -> None:
+    """The annual plan 2024: its tables and its texts under texter/2024/."""
+    y = PLAN_YEAR
+    counts["nettokostnad"] = write_csv(
+        out / "nettokostnad.csv", ["ar", "verksamhet", "utfall", "prognos", "prognos_avser", "budget"],
+        [[y, a, num(u), num(p), NET_COSTS_FORECAST, num(b)] for a, u, p, b in NET_COSTS_2024 + [NET_COSTS_2024_TOTAL]])
+    counts["kommunbidrag"] = write_csv(
+        out / "kommunbidrag.csv", ["ar", "ordning", "typ", "rubrik", "belopp", "procent", "bas", "kommentar"],
+        [[y, i + 1, typ, rubrik, num(belopp), procent, num(bas), kommentar]
+         for i, (typ, rubrik, belopp, procent, bas, kommentar) in enumerate(ALLOCATION_2024)])
+    counts["risker"] = write_csv(
+        out / "risker.csv",
+        ["ar", "risk_id", "malomrade", "risk", "sannolikhet", "konsekvens", "riskvarde", "atgarder", "bedomning"],
+        [[y, rid, area, risk, p, c, v, "\n".join(actions), None] for rid, area, risk, p, c, v, actions in RISKS_2024])
+    counts["ersattningar"] = write_csv(
+        out / "ersattningar.csv", ["ar", "insats", "variant", "belopp", "enhet", "beskrivning"],
+        [[y, insats, variant, num(belopp), enhet, beskr] for insats, variant, belopp, enhet, beskr in RATES_2024])
+    counts["tillganglighetsplan"] = write_csv(
+        out / "tillganglighetsplan.csv", ["ar", "aktivitet", "kommentar", "bedomning"],
+        [[y, a, None, None] for a in ACCESSIBILITY_2024])
+    folder = out / "texter" / str(y)
+    folder.mkdir(parents=True)
+    for name, text in PLAN_TEXTS.items():
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    counts[f"texter/{y} (md-filer)"] = len(PLAN_TEXTS)
+
+
+# --------------------------------------------------------------------------------------------
+# Interim reports (delårsrapporter): T1 = January–April, T2 = January–August
+# --------------------------------------------------------------------------------------------
+
+INTERIMS = {"2023-T1": (2023, 4), "2023-T2": (2023, 8), "2024-T1": (2024, 4), "2024-T2": (2024, 8)}
+
+# Important events of the period to date, drawn from the months' own events.
+INTERIM_EVENTS = {
+    "2023-T1": """\
+Enhetsplanerna för 2023 startades i januari och nämndens mål har brutits ned till enhetsmål på alla enheter. Nämnden \
+har behandlat verksamhetsberättelsen för 2022 och månadsrapporten för mars.
+
+Inflödet av orosanmälningar till barn- och ungdomsenheterna har ökat under våren, särskilt från skolan. Rekrytering \
+av två gruppledare till barn- och ungdomsenheterna pågår. Fler hushåll söker ekonomiskt bistånd på grund av höjda \
+kostnader för el och livsmedel.
+
+Lokal barn- och ungdomssamverkan har startat med möten mellan socialtjänst, skola, polis och fritid, och arbetet med \
+en gemensam rutin för att upptäcka och förebygga våld har påbörjats.
+
+Avtalet om nytt verksamhetssystem är klart och projektet har startat. Centrum för arbete och integration har öppnat \
+en ny praktikverkstad på Sågen. Årets feriejobb har annonserats och antalet ansökningar är högre än förra året.
+
+Förvaltningen har deltagit i strategidagar inför kommunplan 2024.
+""",
+    "2023-T2": """\
+Under våren ökade inflödet av orosanmälningar till barn- och ungdomsenheterna, särskilt från skolan, och ökningen av \
+LVU-ärenden har gjort det svårt att hitta jour- och familjehem. Nämnden har behandlat verksamhetsberättelsen för 2022 \
+och delårsrapport 1.
+
+Sommaren präglades av hög belastning på barn- och ungdomsenheterna, många nya ansökningar och anmälningar kring våld \
+och flera LVM-anmälningar, framförallt från sjukvården men även från polisen. I augusti är nya medarbetare och en ny \
+enhetschef på plats på Insats och utredning barn och unga 2.
+
+För att minska behovet av konsulter har två resurssocionomer rekryterats internt. SSPF-anställningar har gjorts inom \
+Resursenhetens förebyggande verksamhet, där två socionomer delar på uppdraget. Lokal barn- och ungdomssamverkan har \
+startat med möten mellan socialtjänst, skola, polis och fritid.
+
+Avtalet om nytt verksamhetssystem är klart och införandet är planerat till april 2024. Informationen om omställningen \
+till flexkontor i kommunhuset har väckt både positiva reaktioner och viss oro.
+
+I augusti kom 20 ukrainska barn från partnerkommunen Bilohorodka till ett två veckor långt sommarläger i \
+Exempelkommun.
+""",
+    "2024-T1": """\
+Det nya verksamhetssystemet togs i drift i april, efter att superanvändarna testat det under mars. Under migreringen \
+lämnade Bogruppen/förvaltningsstöd ingen bedömning för mars.
+
+Inflödet av ärenden till barn- och ungdomsenheterna är fortsatt högt. SSPF-arbetet har utvidgats till två nya \
+skolområden och arbetet med en familjecentral tillsammans med regionen har startat.
+
+Den nya lagen om skyddat boende har trätt i kraft och rutinerna har uppdaterats.
+
+Nämnden har antagit verksamhetsberättelsen för 2023 och behandlat månadsrapporten för mars. Den årliga utredningen av \
+arbetsmiljön 2023 och den årliga översynen av taxor och avgifter har genomförts, och förvaltningen har deltagit i \
+strategidagen inför kommunplan 2025.
+""",
+    "2024-T2": """\
+Det nya verksamhetssystemet togs i drift i april. Nämnden har antagit verksamhetsberättelsen för 2023 och behandlat \
+delårsrapport 1.
+
+Avtalet med regionen om en gemensam familjecentral är klart och SSPF-arbetet har utvidgats till två nya skolområden. \
+Den nya lagen om skyddat boende har trätt i kraft och rutinerna har uppdaterats.
+
+Sommaren var lugnare än förra året på barn- och ungdomsenheterna tack vare stabilare bemanning, men antalet ärenden \
+om våld i nära relation är fortsatt högt. Fler ungdomar än förra året har fått ett första feriejobb, varav drygt tio \
+procent ungdomar med funktionsnedsättning.
+
+Förberedelserna för den nya socialtjänstlagen 2025 har startat i alla enheter, och uppföljningen av strategidagen för \
+nämnd- och förvaltningsplan 2025 har genomförts.
+""",
+}
+
+# The administration's narrative per goal area for the period to date; written to match the month-by-month strips in
+# TARGET_STRIPS and the months' events.
+INTERIM_NARRATIVE = {
+    "2023-T1": {
+        1: "Målet har bedömts som uppfyllt under hela perioden. Enheterna beskriver en i huvudsak rimlig "
+           "arbetsbelastning, även om inflödet av orosanmälningar till barn- och ungdomsenheterna ökade under våren. "
+           "Rekryteringen av två gruppledare till barn- och ungdomsenheterna pågår.",
+        2: "Under februari och mars fick förbättringsarbetet delvis stå tillbaka på grund av hög arbetsbelastning. I "
+           "april startade lokal barn- och ungdomssamverkan med möten mellan socialtjänst, skola, polis och fritid, "
+           "och arbetet med en gemensam rutin för att upptäcka och förebygga våld fortsätter.",
+        3: "Leveransen har i huvudsak fungerat väl. I mars påverkade ett ökat inflöde av orosanmälningar, särskilt "
+           "från skolan, handläggningen på barn- och ungdomsenheterna. Centrum för arbete och integration har öppnat "
+           "en ny praktikverkstad på Sågen.",
+        4: "Nämnden prognostiserar ett överskott mot budget för helåret, främst inom integration där färre nyanlända "
+           "än beräknat har anvisats. Barn- och ungdomsvården har ökande kostnader för placeringar och köpta insatser, "
+           "vilket gjorde att flera enheter bedömde målet som delvis uppfyllt i mars.",
+    },
+    "2023-T2": {
+        1: "Målet har bedömts som uppfyllt under perioden, men arbetsbelastningen har varit ansträngd inom stora delar "
+           "av förvaltningen, särskilt på barn- och ungdomsenheterna under sommaren då socionomkonsulter fick anlitas. "
+           "För att minska behovet av konsulter har två resurssocionomer rekryterats internt, och i augusti är nya "
+           "medarbetare och en ny enhetschef på plats på Insats och utredning barn och unga 2.",
+        2: "Efter en svagare period i februari och mars har målet bedömts som uppfyllt sedan april. Lokal barn- och "
+           "ungdomssamverkan har genomförts under våren och dialogen fortsätter i en arbetsgrupp. SSPF-anställningar "
+           "har gjorts inom Resursenhetens förebyggande verksamhet, och aktiviteter för att upptäcka våld utvecklas "
+           "och införs i verksamheterna.",
+        3: "Ett ökat inflöde av ärenden under längre tid har påverkat leveransen, framför allt i mars, maj och under "
+           "sommaren. Kön till familjebehandlingen byggde på sig under sommaren och några beslut har inte verkställts "
+           "inom lagstadgad tid. Ärendena om våld i nära relation och LVM-anmälningarna har ökat.",
+        4: "Kostnaderna inom barn- och ungdomsvården har ökat under perioden på grund av fler placeringar, svårigheter "
+           "att få fram jour- och familjehem och kostnader för socionomkonsulter. I augusti bedömer flera barn- och "
+           "ungdomsenheter och Enheten för socialt stöd och skydd att målet inte är uppfyllt. Nämnden som helhet "
+           "prognostiserar ändå ett överskott mot budget tack vare överskott inom övriga verksamheter.",
+    },
+    "2024-T1": {
+        1: "Början av året präglades av hög arbetsbelastning och vakanser på flera enheter, och målet bedömdes som "
+           "delvis uppfyllt i januari och februari. Den årliga utredningen av arbetsmiljön 2023 har genomförts. Från "
+           "mars har läget stabiliserats, bland annat med stöd av resurssocionomerna.",
+        2: "Samverkan med skola, polis och fritid har utvecklats och SSPF-arbetet har utvidgats till två nya "
+           "skolområden. I mars fick förbättringsarbetet delvis stå tillbaka när enheterna förberedde driftstarten av "
+           "det nya verksamhetssystemet, som togs i drift i april.",
+        3: "Leveransen har varit ansträngd under hela perioden. Inflödet av ärenden till barn- och ungdomsenheterna är "
+           "fortsatt högt och i februari bedömdes målet som inte uppfyllt. Köer har uppstått till familjebehandling och "
+           "boende.",
+        4: "Kostnaderna för placeringar och köpta insatser inom barn- och ungdomsvården ökar, och i april bedömer flera "
+           "enheter att målet inte är uppfyllt. Förvaltningen prioriterar egen öppenvård och interna boendeinsatser "
+           "före köpta insatser, i enlighet med riskhanteringsplanen.",
+    },
+    "2024-T2": {
+        1: "Efter en ansträngd inledning av året har arbetsmiljön stabiliserats. Sommaren var lugnare än förra året på "
+           "barn- och ungdomsenheterna tack vare stabilare bemanning, även om semesterperioden var ansträngd i några "
+           "enheter.",
+        2: "Målet har i huvudsak bedömts som uppfyllt. Det nya verksamhetssystemet togs i drift i april, avtalet med "
+           "regionen om en gemensam familjecentral är klart och förberedelserna för den nya socialtjänstlagen 2025 har "
+           "startat i alla enheter. I augusti har uppföljningen av nya rutiner dröjt i några enheter.",
+        3: "Leveransen har varit ansträngd under större delen av perioden, med köer till familjebehandling och boende "
+           "och ett fortsatt högt antal ärenden om våld i nära relation. Fler ungdomar än förra året har fått ett "
+           "första feriejobb.",
+        4: "Kostnaderna för placeringar och köpta insatser inom barn- och ungdomsvården har ökat under hela perioden, "
+           "och i april och juni–juli bedömdes målet som inte uppfyllt. Åtgärderna för att minska köpta insatser och "
+           "konsulter har gett viss effekt, men nämnden prognostiserar ett underskott mot budget för helåret.",
+    },
+}
+
+def interim_periods(key: str) -> list[str]:
+    year, last = INTERIMS[key]
+    return [p for p, months in PERIODS[year] if months[-1] <= last]
+
+
+def period_label(key: str) -> str:
+    if ".." in key:
+        a, b = key.split("..")
+        return f"{MONTHS_LONG[int(a[5:]) - 1]}–{MONTHS_LONG[int(b[5:]) - 1]}"
+    return MONTHS_LONG[int(key[5:]) - 1]
+
+
+def compared(vals: dict, key: str, ind: str, show, higher_better: bool = False, month: bool = False) -> str:
+    """", jämfört med … samma period <last year> (en förbättring)", or "" when last year has no value."""
+    ly = same_period_last_year(key)
+    if (ly, ind) not in vals:
+        return ""
+    v, w = vals[(key, ind)], vals[(ly, ind)]
+    better = (v > w) if higher_better else (v < w)
+    trend = "oförändrat" if v == w else ("en förbättring" if better else "en försämring")
+    when = f"i {period_label(ly)} {ly[:4]}" if month else f"samma period {ly[:4]}"
+    return f", jämfört med {show(w)} {when} ({trend})"
+
+
+def make_interim_indicators(key: str, area: int, vals: dict) -> str:
+    periods = interim_periods(key)
+    p0, p1 = periods[0], periods[-1]
+    m0, m1 = period_label(p0), period_label(p1)
+    sentences = indicator_sentences(area, p1, vals)
+    if area == 1:
+        show = lambda x: pct(x, 1)
+        first = (f"Sjukfrånvaron var {show(vals[(p0, 'SJUK')])} i {m0} och {show(vals[(p1, 'SJUK')])} i {m1}"
+                 f"{compared(vals, p1, 'SJUK', show, month=True)}.")
+        out = [first, sentences[1]]
+    elif area == 2:
+        a, b = (round(vals[(p, "VALD")] * 11 / 100) for p in (p0, p1))
+        verb = "ökat" if b > a else "minskat" if b < a else "varit oförändrat"
+        span = f"från {a} i {m0} till {b} av 11 i {m1}" if a != b else f"{b} av 11"
+        out = [f"Antalet enheter som tillämpar metoder för att upptäcka och förebygga våld har {verb} {span}. Målet "
+               "är att alla enheter gör det.", sentences[1]]
+    elif area == 3:
+        show = lambda x: sv(x)
+        out = [sentences[0],
+               f"Antalet externa placeringar var {show(vals[(p0, 'PLAC')])} i {m0} och {show(vals[(p1, 'PLAC')])} i "
+               f"{m1}{compared(vals, p1, 'PLAC', show, month=True)}."]
+    else:
+        show = lambda x: f"{sv(x)} tkr"
+        out = [sentences[0],
+               f"Kostnaderna för konsulter hittills i år var {show(vals[(p1, 'KONS')])}{compared(vals, p1, 'KONS', show)}."]
+    return " ".join(out)
+
+
+COLOUR_WORDS = {G: ("grön", "gröna"), Y: ("gul", "gula"), R: ("röd", "röda")}
+
+
+def make_interim_analysis(key: str, area: int, statuses: dict, vals: dict) -> str:
+    year, last = INTERIMS[key]
+    periods = interim_periods(key)
+    got = [statuses[(p, u, area)] for p in periods for u in UNIT_IDS if (p, u, area) in statuses]
+    parts = [f"{got.count(s)} {COLOUR_WORDS[s][got.count(s) != 1]}" for s in (G, Y, R) if got.count(s)]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    first = f"Under januari–{MONTHS_LONG[last - 1]} har enheterna lämnat {len(got)} bedömningar för målområdet: {listed}."
+    for p, u in ((p, u) for p in periods for u in UNIT_IDS if (p, u, area) not in statuses):
+        first += f" {UNIT[u]['namn']} rapporterade inte för {period_label(p)}."
+    latest = distribution_sentence(periods[-1], area, statuses)
+    count, rest = latest.split(" enheter bedömer ", 1)
+    first += f" I {period_label(periods[-1])} bedömer {count} enheter {rest}"
+    return "\n\n".join([first, INTERIM_NARRATIVE[key][area], make_interim_indicators(key, area, vals)]) + "\n"
+
+
+def economy_totals(economy: list[dict], month_key: str) -> tuple[list[dict], float, float, float | None]:
+    rows = [r for r in economy if r["period"] == month_key]
+    forecast = None if rows[0]["prognos"] is None else sum(r["prognos"] for r in rows)
+    return rows, sum(r["budget"] for r in rows), sum(r["utfall"] for r in rows), forecast
+
+
+def make_interim_economy(key: str, economy: list[dict]) -> str:
+    year, last = INTERIMS[key]
+    n = key[-1]
+    mname = MONTHS_LONG[last - 1]
+    rows, budget, outcome, forecast = economy_totals(economy, f"{year}-{last:02d}")
+    dev = forecast - budget
+    sign = "positiv" if dev >= 0 else "negativ"
+    paras = [f"Helårsprognosen i delårsrapport {n} uppgår till {mnkr(forecast)} mot en budget på {mnkr(budget)}, "
+             f"vilket innebär en {sign} avvikelse på {mnkr(abs(dev))} ({pct(abs(dev) / abs(budget) * 100, 2)}). "
+             f"Utfallet till och med {mname} är {mnkr(outcome)}, vilket motsvarar {pct(outcome / budget * 100)} av "
+             f"årsbudgeten."]
+    changes = []
+    for m in range(last - 1, 0, -1):
+        prev = economy_totals(economy, f"{year}-{m:02d}")[3]
+        if prev is not None:
+            changes.append((m, prev))
+            break
+    if last == 8:
+        changes.append((4, economy_totals(economy, f"{year}-04")[3]))
+    said = []
+    for m, prev in changes:
+        where = "delårsrapport 1" if m == 4 and last == 8 else MONTHS_LONG[m - 1]
+        change = forecast - prev
+        if abs(change) < 50:
+            said.append(f"Jämfört med {where} är prognosen i stort sett oförändrad.")
+        else:
+            how = "förbättrats" if change > 0 else "försämrats"
+            said.append(f"Jämfört med {where} har prognosen {how} med {mnkr(abs(change))}.")
+    paras.append(" ".join(said))
+    devs = sorted(((r["verksamhet"], r["prognos"] - r["budget"]) for r in rows), key=lambda d: d[1])
+    over = [(a, d) for a, d in devs if d < -300]
+    under = [(a, d) for a, d in reversed(devs) if d > 300]
+    lines = [f"{a} prognostiserar ett underskott på {mnkr(-d)}, {AREA_REASON_OVER[a]}." for a, d in over]
+    lines += [f"{a} prognostiserar ett överskott på {mnkr(d)}, {AREA_REASON_UNDER[a]}." for a, d in under]
+    rest = [a for a, d in devs if abs(d) <= 300]
+    if rest:
+        names = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + " och " + rest[-1]
+        lines.append(f"{names} prognostiserar ett resultat i nivå med budget.")
+    paras.append(" ".join(lines))
+    if last == 8:
+        if dev >= 0:
+            paras.append(f"Nämnden bedöms hålla sig inom kommunbidraget för {year} på {mnkr(budget)}.")
+        else:
+            paras.append(f"Nämnden bedöms inte hålla sig inom kommunbidraget för {year} på {mnkr(budget)}. "
+                         "Förvaltningen fortsätter arbetet med att minska kostnaderna för köpta insatser, externa "
+                         "placeringar och konsulter, och alla nya placeringar prövas av förvaltningsledningen.")
+    return "\n\n".join(paras) + "\n"
+
+
+def write_interims(out: Path, counts: dict, economy: list[dict], statuses: dict, vals: dict) -> None:
+    n = 0
+    for key in INTERIMS:
+        folder = out / "texter" / key
+        folder.mkdir(parents=True)
+        (folder / "viktiga-handelser.md").write_text(INTERIM_EVENTS[key], encoding="utf-8")
+        for a in (1, 2, 3, 4):
+            (folder / f"analys-{a}.md").write_text(make_interim_analysis(key, a, statuses, vals), encoding="utf-8")
+        (folder / "ekonomi.md").write_text(make_interim_economy(key, economy), encoding="utf-8")
+        n += 6
+    counts["texter/<år>-T1, -T2 (md-filer)"] = n
+
+
+# --------------------------------------------------------------------------------------------
 # Writing
 # --------------------------------------------------------------------------------------------
 
@@ -1315,6 +2210,11 @@ def main(out: Path) -> None:
             (folder / "ekonomi.md").write_text(eko, encoding="utf-8")
             n_texts += 1
     counts["texter (md-filer)"] = n_texts
+
+    # Annual plan 2024 and interim reports: written last and without the random generator, so that adding them
+    # changed nothing in the files above.
+    write_plan(out, counts)
+    write_interims(out, counts, economy, statuses, vals)
 
     for name, n in counts.items():
         print(f"{name}: {n}")

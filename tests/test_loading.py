@@ -180,3 +180,27 @@ def test_unknown_text_file(data_copy):
 
 def test_missing_folder(tmp_path):
     assert "mappen finns inte" in only(problems_of(tmp_path / "nej")).message
+
+
+def test_bridge_that_does_not_add_up_is_refused_on_load(data_copy):
+    rows = read_rows(data_copy, "kommunbidrag")
+    rows[1]["belopp"] = "-1600"
+    write_rows(data_copy, "kommunbidrag", rows)
+    p = only(problems_of(data_copy))
+    assert p.file == "kommunbidrag.csv" and "skillnaden är" in p.message and "22" in p.message
+
+
+def test_probability_outside_the_contracts_scale(data_copy):
+    rows = read_rows(data_copy, "risker")
+    rows[0]["sannolikhet"] = "6"
+    write_rows(data_copy, "risker", rows)
+    p = only(problems_of(data_copy))
+    assert (p.file, p.row, p.column) == ("risker.csv", 2, "sannolikhet") and "1–5" in p.message
+
+
+def test_net_cost_row_for_an_unknown_activity(data_copy):
+    rows = read_rows(data_copy, "nettokostnad")
+    rows[0]["verksamhet"] = "Okänd"
+    write_rows(data_copy, "nettokostnad", rows)
+    p = only(problems_of(data_copy))
+    assert p.column == "verksamhet" and "'Okänd' finns inte i verksamheter" in p.message

@@ -17,6 +17,9 @@ def test_shipped_params_load():
     ("budget_deviation:\n  green_from: noll\n", "ska vara ett tal"),
     ("färg: röd\n", "okänd nyckel"),
     ("status_rule: [\n", "inte giltig YAML"),
+    ("risk:\n  scale: 6\n", "4 eller 5"),
+    ("risk:\n  scale: 4\n  bands:\n    - {max: 6, label: Låg}\n    - {max: 25, label: Hög}\n", "sluta på 16"),
+    ("risk:\n  bands:\n    - {max: 12, label: Låg}\n    - {max: 6, label: Hög}\n", "stigande max"),
 ])
 def test_bad_params_are_refused_with_the_key_named(tmp_path, text, words):
     path = tmp_path / "p.yaml"
@@ -24,3 +27,10 @@ def test_bad_params_are_refused_with_the_key_named(tmp_path, text, words):
     with pytest.raises(DataError) as exc:
         load_params(path)
     assert words in str(exc.value) and "p.yaml" in str(exc.value)
+
+
+def test_risk_scale_of_four_gets_its_own_default_bands(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("risk:\n  scale: 4\n", encoding="utf-8")
+    risk = load_params(path).risk
+    assert risk.scale == 4 and risk.bands[-1].max == 16

@@ -97,6 +97,14 @@ def check_bridges(rows: pd.DataFrame, file: str) -> list[Problem]:
         if None in (_num(rows[(rows["ar"] == year) & (rows["typ"] == t)]["belopp"].iloc[0]) for t in ("start", "slut")):
             problems.append(Problem(file, f"{year}: start- och slutvärde måste ha belopp", column="belopp"))
             continue
+        for step, row in zip(b.steps, rows[(rows["ar"] == year) & (rows["typ"] == "förändring")]
+                             .sort_values("ordning")["_row"]):
+            if not step.from_rate and step.rate is not None and step.base is not None:
+                expected = percentage_amount(step.rate, step.base)
+                if abs(expected - step.amount) > 1:
+                    problems.append(Problem(file, f"{fmt.percent(step.rate, 1)} av {fmt.tkr(step.base)} är "
+                                                  f"{fmt.tkr(expected)}, inte {fmt.tkr(step.amount)}",
+                                            row=int(row), column="belopp"))
         diff = b.end.amount - b.computed_end
         if abs(diff) >= 0.5:
             end_row = rows[(rows["ar"] == year) & (rows["typ"] == "slut")]["_row"].iloc[0]

@@ -69,30 +69,31 @@ def risk_register(risks: pd.DataFrame, goal_areas: pd.DataFrame, year: int, sett
     problems: list[Problem] = []
     out = []
     rows = risks[risks["ar"] == year].sort_values(["malomrade", "risk_id"], kind="stable")
-    for r in rows.itertuples(index=False):
-        p, c, stated = _int(r.sannolikhet), _int(r.konsekvens), _int(r.riskvarde)
+    for r in rows.to_dict("records"):
+        p, c, stated, line = _int(r["sannolikhet"]), _int(r["konsekvens"]), _int(r["riskvarde"]), r["_row"]
         for column, v in (("sannolikhet", p), ("konsekvens", c)):
             if v is not None and not 1 <= v <= settings.scale:
                 problems.append(Problem(file, f"värdet {v} ligger utanför skalan 1{fmt.DASH}{settings.scale} "
-                                              "(risk.scale i inställningarna)", row=r._row, column=column))
+                                              "(risk.scale i inställningarna)", row=line, column=column))
         if (p is None) != (c is None):
             problems.append(Problem(file, "ange både sannolikhet och konsekvens, eller ingen av dem",
-                                    row=r._row, column="sannolikhet" if p is None else "konsekvens"))
+                                    row=line, column="sannolikhet" if p is None else "konsekvens"))
         value = p * c if p is not None and c is not None else stated
         if stated is not None and p is not None and c is not None and stated != p * c:
             problems.append(Problem(file, f"riskvärdet {stated} är inte sannolikhet × konsekvens = {p} × {c} = "
-                                          f"{p * c}", row=r._row, column="riskvarde"))
+                                          f"{p * c}", row=line, column="riskvarde"))
         if value is not None and value > settings.scale ** 2:
             problems.append(Problem(file, f"riskvärdet {value} ligger utanför skalan 1{fmt.DASH}"
-                                          f"{settings.scale ** 2}", row=r._row, column="riskvarde"))
+                                          f"{settings.scale ** 2}", row=line, column="riskvarde"))
             continue
         if problems:
             continue
         index, band = band_of(value, settings)
-        actions = tuple(a.strip().lstrip("-•").strip() for a in (r.atgarder or "").splitlines() if a.strip())
-        out.append(Risk(r.risk_id, int(r.malomrade), names.get(int(r.malomrade), str(r.malomrade)), r.risk,
+        actions = tuple(a.strip().lstrip("-•").strip() for a in (r["atgarder"] or "").splitlines() if a.strip())
+        area = int(r["malomrade"])
+        out.append(Risk(r["risk_id"], area, names.get(area, str(area)), r["risk"],
                         p if c is not None else None, c if p is not None else None, value, actions,
-                        r.bedomning or "", band, index))
+                        r["bedomning"] or "", band, index))
     if problems:
         raise DataError(problems)
     return out

@@ -83,8 +83,8 @@ def risks(plan: AnnualPlan) -> Html:
     rows = []
     for r in plan.risks:
         actions = "".join(f"<li>{esc(a)}</li>" for a in r.actions)
-        level = esc(r.band.label) if r.band else "ej bedömd"
-        rows.append([esc(r.risk_id), esc(r.area_name), esc(r.text), esc(r.value_text), level,
+        level = f"<br>{esc(r.band.label)}" if r.band else ""
+        rows.append([esc(r.risk_id), esc(r.area_name), esc(r.text), esc(r.value_text) + level,
                      f"<ul>{actions}</ul>" if actions else fmt.DASH, esc(r.assessment) or fmt.DASH])
     bands = ", ".join(f"{esc(b.label)} {band_range(s, i)}" for i, b in enumerate(s.bands))
     unplaced = [r for r in plan.risks if not r.placed]
@@ -93,9 +93,10 @@ def risks(plan: AnnualPlan) -> Html:
         note = ("<p>Risker utan sannolikhet och konsekvens placeras inte i matrisen: "
                 + ", ".join(f"{esc(r.risk_id)} ({esc(r.value_text)})" for r in unplaced) + ".</p>")
     parts = ['<section class="risks"><h2>Riskhantering</h2>', markdown(plan.risk_intro, 2),
-             table(["ID", "Målområde", "Risk", "Riskvärde (sannolikhet × konsekvens)", "Nivå", "Åtgärd",
-                    "Bedömning av åtgärder"], rows, css="risk-register", row_headers=True,
-                   caption=f"Riskhanteringsplan {plan.year}. Skala 1{fmt.DASH}{s.scale}; nivåer: {bands}."),
+             table(["ID", "Målområde", "Risk", "Riskvärde och nivå", "Åtgärder", "Bedömning av åtgärder"], rows,
+                   css="risk-register", row_headers=True,
+                   caption=f"Riskhanteringsplan {plan.year}. Riskvärde = sannolikhet × konsekvens, vardera "
+                           f"1{fmt.DASH}{s.scale}; nivåer: {bands}."),
              "<h3>Riskmatris</h3>",
              figure(risk_heatmap(risk_grid(list(plan.risks), s.scale), s.scale, lambda v: band_of(v, s)[0]),
                     heatmap_alt(plan.risks), f"Riskerna placerade efter sannolikhet och konsekvens. Nivåer: {bands}.",
@@ -124,7 +125,8 @@ def net_costs(t: NetCostTable, board_short: str) -> str:
     total_name = f"Resultat {esc(board_short)}"
     shown = t.stated or t.computed
     foot = [total_name, fmt.tkr(shown.outcome), fmt.tkr(shown.forecast), fmt.tkr(shown.budget)]
-    notes = [f"* Avser {esc(t.forecast_label.lower())}."]
+    label = t.forecast_label[:1].lower() + t.forecast_label[1:]  # "Prognos T2" → "prognos T2"
+    notes = [f"* Avser {esc(label)}."]
     diffs = t.differences()
     if diffs:
         rows.append(["Summa av raderna", fmt.tkr(t.computed.outcome), fmt.tkr(t.computed.forecast),

@@ -1,0 +1,123 @@
+"""End to end: the example's 2024 plan carries the seed's tables to the krona."""
+
+import base64
+
+import pytest
+from bs4 import BeautifulSoup
+
+from styrkort.errors import ReportError
+from styrkort.render import render
+
+MINUS, NBSP = "\u2212", "\u00a0"
+
+
+def sv(number: str) -> str:
+    """A figure as the report prints it: '-308 853' → '−308 853' with a non-breaking space."""
+    return number.replace("-", MINUS).replace(" ", NBSP)
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    done = render("plan", "2024", out_dir=tmp_path_factory.mktemp("out"))
+    return done, BeautifulSoup(done.html.read_text(encoding="utf-8"), "html.parser")
+
+
+def rows_of(table):
+    return [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+
+
+def test_named_and_placed(plan):
+    done, soup = plan
+    assert done.html.name == "namnd-och-forvaltningsplan-2024.html" and done.html.parent.name == "2024"
+    assert soup.title.string == "Nämnd- och förvaltningsplan 2024"
+    assert "2023/ASN 0109" in soup.find("header", class_="cover").get_text()
+
+
+def test_sections_in_the_seeds_order(plan):
+    _, soup = plan
+    h2 = [h.get_text(" ", strip=True) for h in soup.find_all("h2")]
+    expected = ["Politiska prioriteringar", "Nuläges- och omvärldsanalys", "Vision och mål", "Målområde 1:",
+                "Målområde 2:", "Målområde 3:", "Målområde 4:", "Aktiviteter från tillgänglighetsplanen",
+                "Riskhantering", "Resurser", "Ersättningsnivåer", "Bilaga 1", "Bilaga 2", "Bilaga 3", "Bilaga 4"]
+    found = [next(i for i, h in enumerate(h2) if h.startswith(e)) for e in expected]
+    assert found == sorted(found)
+    assert "Förändringstryck" in soup.find("section", class_="situation").get_text()
+
+
+def test_goal_areas_carry_goal_assignment_priorities_goals_and_indicators(plan):
+    _, soup = plan
+    area = soup.find("section", id="malomrade-1").get_text(" ", strip=True)
+    for words in ("Kommunövergripande mål", "Politiskt uppdrag från kommunplanen", "Nämndens inriktning",
+                  "Nämnd- och förvaltningsmål", "Sjukfrånvaro (minskning jämfört med 2023)"):
+        assert words in area
+
+
+def test_net_cost_table_equals_the_seed(plan):
+    _, soup = plan
+    rows = rows_of(soup.find("table", class_="net-costs"))
+    assert rows[0] == ["Nettokostnad per verksamhet (tkr)", "Utfall 2022", "Prognos T2 2023*", "Budget 2024"]
+    assert rows[1] == ["Förvaltningsövergripande", sv("-85 797"), sv("-90 272"), sv("-96 798")]
+    assert rows[6] == ["Integration", sv("-4 263"), sv("-4 301"), sv("-7 942")]
+    assert rows[7] == ["Summa av raderna", sv("-273 644"), sv("-293 343"), sv("-308 852")]
+    assert rows[8] == ["Resultat ASN", sv("-273 644"), sv("-293 343"), sv("-308 853")]
+    notes = soup.find("section", class_="resources").get_text(" ")
+    assert "* Avser prognos T2." in notes
+    assert f"summerar till {sv('-308 852')} tkr medan angiven total är {sv('-308 853')} tkr" in notes
+
+
+def test_allocation_bridge_equals_the_seed(plan):
+    _, soup = plan
+    rows = rows_of(soup.find("table", class_="bridge"))[1:]
+    assert rows == [["Kommunbidrag 2023", sv("-300 613")], ["+ demografi", sv("-1 622")],
+                    [f"+ prisuppräkning 4,1{NBSP}%", sv("-12 241")], ["+ teknisk justering", sv("-3 787")],
+                    [f"{MINUS} effektivisering", sv("8 000")],
+                    [f"{MINUS} nedtrappning beslutat i kommunplan 2022", sv("1 410")],
+                    ["Kommunbidrag 2024", sv("-308 853")]]
+    text = soup.find("section", class_="resources").get_text(" ")
+    assert f"Kommunbidraget för 2024 ökar med 8,2{NBSP}mnkr jämfört med 2023" in text
+    assert "kollektivavtalad pension" in text
+
+
+def test_waterfall_is_a_chart_with_a_text_alternative(plan):
+    _, soup = plan
+    img = soup.find("figure", class_="waterfall").img
+    assert "Kommunbidrag 2023" in img["alt"] and "demografi ökar med" in img["alt"]
+    svg = base64.b64decode(img["src"].split(",", 1)[1]).decode()
+    assert "<svg" in svg and sv("308 853") in svg
+
+
+def test_risk_register_values_and_heatmap(plan):
+    _, soup = plan
+    rows = {r[0]: r for r in rows_of(soup.find("table", class_="risk-register"))[1:]}
+    assert rows["R1"][3] == "5 × 4 = 20 Mycket hög"
+    assert rows["R3"][3] == "4 × 4 = 16 Hög"
+    assert rows["R5"][3].startswith("20 (endast riskvärde angivet)")
+    assert rows["R6"][3].startswith("5 × 4 = 20")
+    assert all(rows[r][3] == "ej bedömd" for r in ("R2", "R4", "R7"))
+    img = soup.find("figure", class_="heatmap").img
+    assert "R1 i cellen sannolikhet 5, konsekvens 4" in img["alt"] and "R3 i cellen sannolikhet 4" in img["alt"]
+    assert "Ej placerade: R2 (ej bedömd)" in img["alt"]
+    svg = base64.b64decode(img["src"].split(",", 1)[1]).decode()
+    assert ">R1" in svg and ">R3" in svg and "Sannolikhet" in svg
+
+
+def test_staff_total_and_rates(plan):
+    _, soup = plan
+    text = soup.find("section", class_="resources").get_text(" ")
+    assert "arbetar 204,7 tillsvidareanställda årsarbetare fördelat på elva enheter" in text
+    rates = soup.find("section", class_="rates").get_text(" ")
+    for amount in ("443 kr per timme", f"6{NBSP}979 kr per månad", f"5{NBSP}596 kr per månad",
+                   f"1{NBSP}507 kr per samtal"):
+        assert amount in rates
+
+
+def test_appendices_come_from_the_texts(plan):
+    _, soup = plan
+    assert "barnrättslagen" in soup.find("section", id="bilaga-1").get_text()
+    assert "Oktober" in soup.find("section", id="bilaga-3").get_text()
+
+
+def test_a_year_without_goals_is_refused(tmp_path):
+    with pytest.raises(ReportError, match="inga målområden för 2030"):
+        render("plan", "2030", out_dir=tmp_path)
+    assert not any(tmp_path.iterdir())
