@@ -14,10 +14,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## Render the example reports into outputs/.
+## Render the example reports into outputs/: HTML, PDF/A beside it, and outputs/index.html.
 report: setup
-	$(BIN)/styrkort render monthly --period 2023-06..2023-07
-	$(BIN)/styrkort render monthly --period 2024-08
+	$(BIN)/styrkort render monthly --period 2023-06..2023-07 --pdf
+	$(BIN)/styrkort render monthly --period 2024-08 --pdf
+	$(BIN)/styrkort render interim --period 2024-T2 --pdf
+	$(BIN)/styrkort render plan --year 2024 --pdf
 
 ## Run the whole test suite.
 test: setup
