@@ -26,3 +26,18 @@ def write_rows(folder: Path, name: str, rows: list[dict], delimiter: str = ";", 
         w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter=delimiter)
         w.writeheader()
         w.writerows(rows)
+
+
+# The example reports `make report` renders (tests/test_pdf.py checks the two lists agree).
+EXAMPLES = [("monthly", "2023-06..2023-07"), ("monthly", "2024-08"), ("interim", "2024-T2"), ("plan", "2024")]
+
+
+@pytest.fixture(scope="session")
+def examples(tmp_path_factory):
+    """The example reports rendered once per session as `make report` does, with their PDFs
+    and the output folder's index: ``(out_dir, [Rendered, ...])``, shared by the PDF, HTML,
+    accessibility and index tests."""
+    from styrkort.render import render
+
+    out = tmp_path_factory.mktemp("examples")
+    return out, [render(kind, period, out_dir=out) for kind, period in EXAMPLES]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import paths
 from .errors import DataError, ReportError
+from .pdf import DEFAULT_VARIANT, VARIANTS, parse_variant
 from .periods import PeriodError
 from .render import REPORTS
 
@@ -16,12 +17,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="styrkort", description="Rapporter för nämnden, renderade från data.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    r = sub.add_parser("render", help="rendera en rapport till HTML")
+    r = sub.add_parser("render", help="rendera en rapport till HTML och PDF")
     r.add_argument("kind", choices=sorted(REPORTS), help="rapporttyp")
     r.add_argument("--period", help="månad 2023-07 eller 2023-06..2023-07 (monthly), 2024-T1 eller 2024-T2 (interim)")
     r.add_argument("--year", help="år, för nämnd- och förvaltningsplanen (plan)")
     _data_args(r)
     r.add_argument("--out", type=Path, default=None, help="utmapp (standard: outputs/)")
+    r.add_argument("--pdf", action=argparse.BooleanOptionalAction, default=True,
+                   help="skriv även en PDF bredvid HTML-filen (standard: ja; --no-pdf för att låta bli)")
+    r.add_argument("--pdf-variant", default=DEFAULT_VARIANT, metavar="VARIANT",
+                   help=f"arkivformat: {', '.join(VARIANTS)}, eller none för vanlig PDF (standard: {DEFAULT_VARIANT})")
+
+    i = sub.add_parser("index", help="skriv om förteckningen index.html över renderade rapporter")
+    i.add_argument("--out", type=Path, default=None, help="utmapp (standard: outputs/)")
 
     c = sub.add_parser("check", help="validera en datamapp")
     _data_args(c)
@@ -37,8 +45,16 @@ def main(argv: list[str] | None = None) -> int:
             period = args.year if args.kind == "plan" else args.period
             if not period:
                 parser.error("ange --year för plan och --period för övriga rapporttyper")
-            done = render(args.kind, period, args.data, args.params, args.out)
+            done = render(args.kind, period, args.data, args.params, args.out, pdf=args.pdf,
+                          pdf_variant=parse_variant(args.pdf_variant))
             print(f"{done.title}: {done.html}")
+            if done.pdf:
+                print(f"{done.title} (PDF): {done.pdf}")
+            print(f"Förteckning: {done.index}")
+        elif args.command == "index":
+            from .index import write_index
+
+            print(write_index(args.out or paths.default_out_dir()))
         elif args.command == "check":
             from .loading import load_data
             from .params import load_params

@@ -1,4 +1,5 @@
-"""Render a report: validate the inputs, execute its notebook with papermill, export HTML.
+"""Render a report: validate the inputs, execute its notebook with papermill, export HTML,
+lay the same HTML out as a PDF, and rebuild the output folder's index.
 
 Nothing is written into the output folder until the report is complete; files are moved
 into place with an atomic rename, so a reader never finds a half-written report.
@@ -7,21 +8,25 @@ into place with an atomic rename, so a reader never finds a half-written report.
 from __future__ import annotations
 
 import base64
-import os
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
 import nbformat
 
 from . import paths
+from .atomic import write_atomic
 from .errors import ReportError
+from .index import write_index
 from .loading import Dataset, load_data
 from .interim import resolve_interim
 from .monthly import resolve_period
 from .params import load_params
+from .pdf import DEFAULT_VARIANT, html_to_pdf, parse_variant
 from .periods import Period
+from .toc import add_toc
 from .plan import resolve_year
 
 
@@ -54,10 +59,34 @@ class Rendered:
     title: str
     html: Path
     notebook: Path
+    pdf: Path | None = None
+    index: Path | None = None
+
+
+def document_metadata(report: ReportKind, data: Dataset, p: Period, title: str,
+                      rendered_at: datetime) -> dict:
+    """What the exported document says about itself (``<title>``, ``<meta>``, the running header
+    of the printed pages, the PDF's metadata) and what the index lists. From data only."""
+    org = data.organisation
+    diarienummer = data.diarienummer(report.document, p.key)
+    return {
+        "title": title, "kind": report.name, "period": p.key, "period_name": p.name_sv,
+        "document": report.document, "municipality": org["kommun"], "board": org["namnd"],
+        "author": org["forvaltning"], "subject": p.name_sv,
+        "keywords": [x for x in (report.document, p.name_sv, org["namnd"], org["kommun"],
+                                 f"Diarienummer {diarienummer}" if diarienummer else "") if x],
+        "diarienummer": diarienummer or "", "rendered_at": rendered_at.isoformat(timespec="seconds"),
+    }
 
 
 def render(kind: str, period: str, data_dir: Path | None = None, params_path: Path | None = None,
-           out_dir: Path | None = None, notebooks: Path | None = None) -> Rendered:
+           out_dir: Path | None = None, notebooks: Path | None = None, pdf: bool = True,
+           pdf_variant: str | None = DEFAULT_VARIANT) -> Rendered:
+    """Render one report into ``<out_dir>/<period>/``: the executed notebook, the HTML and (with
+    ``pdf``) the PDF of the same stem, as ``pdf_variant`` (None: a plain PDF). Without ``pdf`` an
+    earlier PDF of the report is removed, so the folder never holds a PDF older than its HTML.
+    Then ``<out_dir>/index.html`` is rebuilt."""
+    variant = parse_variant(pdf_variant)
     if kind not in REPORTS:
         raise ReportError(f"Okänd rapporttyp {kind!r}; kända: {', '.join(REPORTS)}.")
     report = REPORTS[kind]
@@ -76,13 +105,32 @@ def render(kind: str, period: str, data_dir: Path | None = None, params_path: Pa
 
     executed = execute(notebook, {"period": p.key, "data_dir": str(data_dir), "params_file": str(params_path)},
                        target, stem)
-    executed.metadata["styrkort"] = {"title": title, "kind": kind, "period": p.key}
-    html = export_html(executed)
+    html_path, nb_path, pdf_path = target / f"{stem}.html", target / f"{stem}.ipynb", target / f"{stem}.pdf"
+    meta = document_metadata(report, data, p, title, datetime.now().astimezone())
+    meta["files"] = {"html": html_path.name, "pdf": pdf_path.name if pdf else None}
+    meta["pdf_variant"] = (variant or "pdf") if pdf else None
+    executed.metadata["styrkort"] = meta
+    html = add_toc(export_html(executed))
+    pdf_bytes = to_pdf(html, variant) if pdf else None
     target.mkdir(parents=True, exist_ok=True)
-    html_path, nb_path = target / f"{stem}.html", target / f"{stem}.ipynb"
     write_atomic(nb_path, nbformat.writes(executed))
     write_atomic(html_path, html)
-    return Rendered(kind, p.key, title, html_path, nb_path)
+    if pdf_bytes is not None:
+        write_atomic(pdf_path, pdf_bytes)
+    else:
+        pdf_path.unlink(missing_ok=True)
+    index = write_index(out_dir)
+    return Rendered(kind, p.key, title, html_path, nb_path, pdf_path if pdf_bytes is not None else None, index)
+
+
+def to_pdf(html: str, variant: str | None) -> bytes:
+    """The exported HTML as PDF; a layout failure is a ReportError, and nothing is written."""
+    try:
+        return html_to_pdf(html, variant)
+    except ReportError:
+        raise
+    except Exception as exc:  # WeasyPrint's errors have no common base class
+        raise ReportError(f"PDF:en kunde inte skapas: {type(exc).__name__}: {exc}") from exc
 
 
 def _kernel_manager_class():
@@ -134,25 +182,3 @@ def export_html(nb: nbformat.NotebookNode) -> str:
                             filters={"b64encode": lambda s: base64.b64encode(s.encode()).decode()})
     body, _ = exporter.from_notebook_node(nb)
     return body
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

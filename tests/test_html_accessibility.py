@@ -1,0 +1,203 @@
+"""Every rendered HTML report and the index: self-contained, a document, accessible (WCAG 2.1 AA).
+
+The structural checks read the HTML; axe-core runs in headless Debian Chromium (Playwright with
+``executable_path``; no browser download) on every document. Chromium is required in CI (CI set):
+there the test fails rather than skips when it is missing.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+MONTHS = ("jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec")
+STATUS_TEXT = {"status-gron": ("●", "Grön"), "status-gul": ("▲", "Gul"), "status-rod": ("■", "Röd")}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def documents(examples):
+    """(name, path, soup) for every example report and the index."""
+    out, done = examples
+    paths = [d.html for d in done] + [out / "index.html"]
+    return [(p.name, p, BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")) for p in paths]
+
+
+def _reports(documents):
+    return [(n, p, s) for n, p, s in documents if n != "index.html"]
+
+
+def test_nothing_is_fetched_from_anywhere(documents):
+    for name, _, soup in documents:
+        for tag in soup.find_all(src=True):
+            assert tag["src"].startswith("data:"), f"{name}: {tag.name} src={tag['src'][:60]}"
+        for tag in soup.find_all(href=True):
+            url = urlparse(tag["href"])
+            assert not url.scheme and not url.netloc, f"{name}: {tag['href']}"
+        assert not soup.find_all(["link", "script", "iframe", "object", "embed"]), name
+        for style in soup.find_all("style"):
+            css = style.get_text()
+            assert "@import" not in css and not re.search(r"url\(\s*['\"]?(?!data:)", css), name
+        for tag in soup.find_all(style=True):
+            assert "url(" not in tag["style"], name
+
+
+def test_a_document_not_a_notebook(documents):
+    for name, _, soup in _reports(documents):
+        assert soup.find("main", class_="report"), name
+        assert not soup.find_all(["pre", "code", "textarea"]), name
+        assert not soup.find_all(class_=re.compile(r"^(jp-|prompt|input_area|output_area|cell)")), name
+        text = soup.get_text(" ")
+        for leftover in ("In [", "Out[", "Traceback", "import styrkort"):
+            assert leftover not in text, f"{name}: {leftover!r}"
+        css = soup.style.get_text()
+        assert "@media print" in css and "size: A4" in css, f"{name}: its own print stylesheet"
+
+
+def test_language_one_h1_and_headings_without_gaps(documents):
+    for name, _, soup in documents:
+        assert soup.html["lang"] == "sv", name
+        assert soup.title.get_text(strip=True), name
+        levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+        assert levels[0] == 1 and levels.count(1) == 1, name
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{name}: h{before} followed by h{after}"
+
+
+def test_tables_have_header_cells_with_scope(documents):
+    tables = 0
+    for name, _, soup in documents:
+        for table in soup.find_all("table"):
+            tables += 1
+            header = table.find("thead")
+            assert header and header.find_all("th"), f"{name}: table without a header row"
+            for th in table.find_all("th"):
+                assert th.get("scope") in ("col", "row", "colgroup", "rowgroup"), f"{name}: {th}"
+            for row in table.tbody.find_all("tr") if table.tbody else []:
+                assert row.find("th", scope="row") or len(row.find_all("td")) <= 2, f"{name}: a row without its header"
+    assert tables >= 20
+
+
+def test_every_chart_has_a_text_alternative_saying_what_it_shows(documents):
+    strips = 0
+    for name, _, soup in _reports(documents):
+        for img in soup.find_all("img"):
+            alt = img.get("alt", "").strip()
+            assert len(alt) >= 20 and alt != "Diagram", f"{name}: weak alt text {alt!r}"
+        for figure in soup.find_all("figure", class_="strip"):
+            strips += 1
+            alt = figure.img["alt"]
+            assert alt.startswith("Måluppfyllelse per månad")
+            shown = re.findall(r"(\w+) (Grön|Gul|Röd|ej rapporterat)", alt.split(":", 1)[1])
+            assert [m for m, _ in shown] == list(MONTHS), f"{name}: {alt}"
+    assert strips >= 8
+
+
+def test_every_status_is_a_word_and_a_symbol_as_well_as_a_colour(documents):
+    seen = set()
+    for name, _, soup in _reports(documents):
+        for badge in soup.find_all(class_="status"):
+            kind = next(c for c in badge["class"] if c.startswith("status-"))
+            text = badge.get_text(" ", strip=True)
+            if kind == "status-none":
+                assert text.startswith("○ ") and len(text) > 3, f"{name}: {text!r}"
+            else:
+                symbol, word = STATUS_TEXT[kind]
+                assert text == f"{symbol} {word}", f"{name}: {kind} reads {text!r}"
+            seen.add(kind)
+    assert seen >= {"status-gron", "status-gul", "status-rod", "status-none"}
+
+
+def test_contents_and_links_have_meaningful_names(documents):
+    for name, _, soup in documents:
+        for a in soup.find_all("a"):
+            label = a.get_text(" ", strip=True)
+            assert len(label) >= 4 and label.lower() not in ("här", "klicka här", "länk", "läs mer"), f"{name}: {a}"
+            assert not label.startswith(("http", "www.")), f"{name}: {a}"
+    for name, _, soup in _reports(documents):
+        nav = soup.find("nav", class_="toc")
+        assert soup.find(id=nav["aria-labelledby"]).get_text() == "Innehåll"
+        h2 = soup.find("main").find_all("h2")
+        assert [a["href"] for a in nav.find_all("a")] == [f"#{h['id']}" for h in h2], name
+
+
+# --- axe-core in Chromium ---------------------------------------------------------------------------
+
+def _chromium() -> str | None:
+    for candidate in (os.environ.get("STYRKORT_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser_page():
+    """A page in headless Chromium that may read file: and data: URLs and nothing else; every
+    other request is refused and recorded in ``page.refused``."""
+    executable = _chromium()
+    if executable is None:
+        message = "Chromium not found (apt-get install chromium, or set STYRKORT_CHROMIUM)"
+        if os.environ.get("CI"):
+            pytest.fail(message + ": required in CI")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.refused = []
+
+        def guard(route):
+            if route.request.url.startswith(("file:", "data:")):
+                route.continue_()
+            else:
+                page.refused.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", guard)
+        yield page
+        browser.close()
+
+
+def _axe(page) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                       "resultTypes": ["violations"]})
+    return results.response["violations"]
+
+
+def _describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}")
+        lines += [f"    {', '.join(map(str, n['target']))}: {n['failureSummary'].splitlines()[-1].strip()}"
+                  for n in v["nodes"][:5]]
+    return "\n".join(lines)
+
+
+def test_axe_finds_no_wcag_2_1_aa_violation(documents, browser_page):
+    problems = {}
+    for name, path, _ in documents:
+        browser_page.goto(path.as_uri())
+        checked = browser_page.evaluate("document.documentElement.lang")
+        assert checked == "sv", name
+        if violations := _axe(browser_page):
+            problems[name] = _describe(violations)
+    assert not browser_page.refused, f"requests to other hosts: {browser_page.refused}"
+    assert not problems, "\n".join(f"{name}:\n{text}" for name, text in problems.items())
+
+
+def test_axe_harness_reports_a_broken_page(browser_page):
+    """The same harness on a page with known faults finds them: the check above can fail."""
+    browser_page.set_content('<html><body><h1>Rapport</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+                             '<p style="color:#bbb;background:#fff">Svag kontrast</p></body></html>')
+    found = {v["id"] for v in _axe(browser_page)}
+    assert {"html-has-lang", "image-alt", "color-contrast"} <= found
