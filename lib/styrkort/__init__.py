@@ -4,6 +4,7 @@ The public surface a notebook uses: load the data and params, build a report, sh
 """
 
 from . import show, show_interim, show_plan
+from .adjustments import Adjustments, load_adjustments
 from .errors import DataError, ReportError
 from .interim import InterimReport, interim_report
 from .loading import Dataset, load_data
@@ -12,6 +13,15 @@ from .params import Params, load_params
 from .plan import AnnualPlan, annual_plan
 
 __version__ = "0.1.0"
-__all__ = ["AnnualPlan", "DataError", "Dataset", "InterimReport", "MonthlyReport", "Params", "ReportError",
-           "annual_plan", "interim_report", "load_data", "load_params", "monthly_report", "show", "show_interim",
-           "show_plan", "__version__"]
+__all__ = ["Adjustments", "AnnualPlan", "DataError", "Dataset", "InterimReport", "MonthlyReport", "Params",
+           "ReportError", "annual_plan", "interim_report", "load_adjustments", "load_data", "load_params",
+           "monthly_report", "show", "show_interim", "show_plan", "widgets", "__version__"]
+
+
+def __getattr__(name: str):
+    """``styrkort.widgets`` is imported on first use: scheduled runs and the CLI never need ipywidgets."""
+    if name == "widgets":
+        import importlib
+
+        return importlib.import_module(".widgets", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

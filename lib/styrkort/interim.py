@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date
-from typing import Mapping
 
 import pandas as pd
 
@@ -23,10 +23,12 @@ from .economy import budget_rule_text, budget_target_text, deviation_status, eco
 from .errors import ReportError
 from .loading import Dataset
 from .monthly import AreaSection, Header, build_header, goal_sections
-from .outcomes import Override
 from .params import BudgetThresholds, Params
 from .periods import Month, Period, parse_period
 from .status import Status
+
+if TYPE_CHECKING:  # only for annotations: adjustments imports this module
+    from .adjustments import Adjustments, Entry
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,9 @@ class InterimRow:
     budget: float
     budget_to_date: float
     outcome_to_date: float
-    forecast: float | None
+    forecast: float | None  # including the analyst's adjustment
     previous_forecast: float | None
+    adjustment: Entry | None = None  # the analyst's change to the forecast, with its reason
 
     @property
     def deviation_to_date(self) -> float:
@@ -117,7 +120,9 @@ def _previous_forecast_month(economy: pd.DataFrame, period: Period) -> Month | N
 
 
 def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Period,
-                    thresholds: BudgetThresholds) -> InterimEconomy:
+                    thresholds: BudgetThresholds, adjustments: tuple[Entry, ...] = ()) -> InterimEconomy:
+    """The economy to date and the forecast; ``adjustments`` add the analyst's changes (tkr,
+    net-cost sign) to the forecasts of the activity areas they name."""
     month = period.last
     now = economy[economy["period"] == month.key]
     if now.empty:
@@ -126,10 +131,16 @@ def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Pe
     previous = _forecasts(economy, previous_month) if previous_month else {}
     share = month.month / 12
     order = {a: i for i, a in enumerate(activity_order)}
-    rows = tuple(sorted(
-        (InterimRow(r.verksamhet, float(r.budget), float(r.budget) * share, float(r.utfall), _num(r.prognos),
-                    previous.get(r.verksamhet)) for r in now.itertuples(index=False)),
-        key=lambda r: order.get(r.activity, len(order))))
+    changes = {e.get("verksamhet"): e for e in adjustments}
+
+    def row(r) -> InterimRow:
+        forecast, change = _num(r.prognos), changes.get(r.verksamhet)
+        if change is not None and forecast is not None:
+            forecast += float(change.get("justering"))
+        return InterimRow(r.verksamhet, float(r.budget), float(r.budget) * share, float(r.utfall), forecast,
+                          previous.get(r.verksamhet), change)
+
+    rows = tuple(sorted((row(r) for r in now.itertuples(index=False)), key=lambda r: order.get(r.activity, len(order))))
 
     def total(values):
         values = list(values)
@@ -152,11 +163,11 @@ def resolve_interim(data: Dataset, text: str) -> Period:
     return p
 
 
-def interim_report(data: Dataset, period: str, params: Params,
-                   overrides: Mapping[tuple[str, int], Override] | None = None,
+def interim_report(data: Dataset, period: str, params: Params, adjustments: Adjustments | None = None,
                    today: date | None = None) -> InterimReport:
     p = resolve_interim(data, period)
     as_of = next(parse_period(k) for k in data.reporting_periods(p.year) if parse_period(k).contains(p.last))
+    overrides = adjustments.overrides_for(as_of.key) if adjustments else None
     # The interim report's own texts where written, else the closing month's.
     text_period = p.key if data.text(p.key, "viktiga-handelser") is not None else as_of.key
     activities = list(data.activity_areas["verksamhet"])
@@ -164,7 +175,8 @@ def interim_report(data: Dataset, period: str, params: Params,
     sections = goal_sections(data, as_of, params, overrides, text_period, month_economy)
     number = p.label[1]
     header = build_header(data, f"Delårsrapport {number} {p.year}", "delårsrapport", p, today)
-    economy = interim_economy(data.economy, activities, p, params.budget_deviation)
+    economy = interim_economy(data.economy, activities, p, params.budget_deviation,
+                              adjustments.forecast if adjustments else ())
     return InterimReport(header, p, as_of, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
                          budget_target_text(params.budget_deviation), data.text(text_period, "viktiga-handelser"),
                          sections, economy, data.text(text_period, "ekonomi"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from .economy import EconomySummary, budget_rule_text, budget_target_text, economy_summary
 from .errors import ReportError
@@ -14,6 +14,9 @@ from .outcomes import AreaOutcome, Override, StripCell, area_outcomes, strip
 from .params import Params
 from .periods import Period, parse_period
 from .status import Status
+
+if TYPE_CHECKING:  # only for annotations: adjustments imports this module
+    from .adjustments import Adjustments
 
 
 @dataclass(frozen=True)
@@ -120,10 +123,10 @@ def goal_sections(data: Dataset, p: Period, params: Params, overrides: Mapping[t
     return tuple(sections)
 
 
-def monthly_report(data: Dataset, period: str, params: Params,
-                   overrides: Mapping[tuple[str, int], Override] | None = None,
+def monthly_report(data: Dataset, period: str, params: Params, adjustments: Adjustments | None = None,
                    today: date | None = None) -> MonthlyReport:
     p = resolve_period(data, period)
+    overrides = adjustments.overrides_for(p.key) if adjustments else None
     economy = economy_summary(data.economy, list(data.activity_areas["verksamhet"]), p.last.key,
                               params.budget_deviation)
     sections = goal_sections(data, p, params, overrides, p.key, economy)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date
-from typing import Mapping
 
 from .bridge import Bridge, bridge_from_rows, with_changes
 from .budget import NetCostTable, net_cost_table
@@ -16,6 +16,9 @@ from .params import Params, RiskSettings
 from .periods import Period, parse_period
 from .risks import Risk, risk_register, with_assessments
 from .status import Status
+
+if TYPE_CHECKING:  # only for annotations: adjustments imports this module
+    from .adjustments import Adjustments, Entry
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,11 @@ class AnnualPlan:
     bridge: Bridge | None
     rates: tuple[Rate, ...]
     appendices: tuple[Appendix, ...]
+    # As the data states them, where the analyst's adjustments changed them.
+    stated_bridge: Bridge | None = None
+    stated_risks: tuple[Risk, ...] = ()
+    bridge_adjustments: tuple[Entry, ...] = ()
+    risk_adjustments: tuple[Entry, ...] = ()
 
 
 def resolve_year(data: Dataset, text: str) -> Period:
@@ -108,10 +116,7 @@ def _appendix(number: int, text: str) -> Appendix:
     return Appendix(number, f"Bilaga {number}", text)
 
 
-def annual_plan(data: Dataset, year: str | int, params: Params,
-                risk_changes: Mapping[str, tuple[int, int]] | None = None,
-                bridge_amounts: Mapping[str, float] | None = None,
-                bridge_rates: Mapping[str, float] | None = None,
+def annual_plan(data: Dataset, year: str | int, params: Params, adjustments: Adjustments | None = None,
                 today: date | None = None) -> AnnualPlan:
     p = resolve_year(data, str(year))
     y, key = p.year, p.key
@@ -129,12 +134,13 @@ def annual_plan(data: Dataset, year: str | int, params: Params,
             tuple(goals.sort_values("mal_id")["mal"]),
             tuple(PlanIndicator(i.namn, i.riktning, None if i.malvarde != i.malvarde else i.malvarde, i.mattenhet or "")
                   for i in inds.itertuples(index=False))))
-    risks = risk_register(data.risks, data.goal_areas, y, params.risk)
-    if risk_changes:
-        risks = with_assessments(risks, risk_changes, params.risk)
-    bridge = bridge_from_rows(data.allocation, y) if (data.allocation["ar"] == y).any() else None
-    if bridge is not None and (bridge_amounts or bridge_rates):
-        bridge = with_changes(bridge, bridge_amounts, bridge_rates)
+    stated_risks = risks = risk_register(data.risks, data.goal_areas, y, params.risk)
+    stated_bridge = bridge_from_rows(data.allocation, y) if (data.allocation["ar"] == y).any() else None
+    bridge = stated_bridge
+    if adjustments is not None:
+        risks = with_assessments(risks, adjustments.risk_changes(), params.risk)
+        if bridge is not None and adjustments.bridge:
+            bridge = with_changes(bridge, adjustments.bridge_amounts(), adjustments.bridge_rates())
     units = data.units
     staff = Staff(tuple(zip(units["namn"], units["verksamhet"], (float(x) for x in units["arsarbetare"]))))
     rates = tuple(Rate(r.insats, r.variant or "", float(r.belopp), r.enhet, r.beskrivning or "")
@@ -149,4 +155,5 @@ def annual_plan(data: Dataset, year: str | int, params: Params,
     return AnnualPlan(header, y, text("politiska-prioriteringar"), text("nulagesanalys"), text("vision"),
                       tuple(areas), activities, text("riskhantering"), tuple(risks), params.risk,
                       text("resurser"), staff, net_cost_table(data.net_costs, y, list(data.activity_areas["verksamhet"])),
-                      bridge, rates, appendices)
+                      bridge, rates, appendices, stated_bridge, tuple(stated_risks),
+                      adjustments.bridge if adjustments else (), adjustments.risks if adjustments else ())

@@ -17,11 +17,12 @@ from typing import Callable
 import nbformat
 
 from . import paths
+from .adjustments import load_adjustments
 from .atomic import write_atomic
 from .errors import ReportError
 from .index import write_index
-from .loading import Dataset, load_data
 from .interim import resolve_interim
+from .loading import Dataset, load_data
 from .monthly import resolve_period
 from .params import load_params
 from .pdf import DEFAULT_VARIANT, html_to_pdf, parse_variant
@@ -81,11 +82,12 @@ def document_metadata(report: ReportKind, data: Dataset, p: Period, title: str,
 
 def render(kind: str, period: str, data_dir: Path | None = None, params_path: Path | None = None,
            out_dir: Path | None = None, notebooks: Path | None = None, pdf: bool = True,
-           pdf_variant: str | None = DEFAULT_VARIANT) -> Rendered:
+           pdf_variant: str | None = DEFAULT_VARIANT, adjustments_dir: Path | None = None) -> Rendered:
     """Render one report into ``<out_dir>/<period>/``: the executed notebook, the HTML and (with
     ``pdf``) the PDF of the same stem, as ``pdf_variant`` (None: a plain PDF). Without ``pdf`` an
     earlier PDF of the report is removed, so the folder never holds a PDF older than its HTML.
-    Then ``<out_dir>/index.html`` is rebuilt."""
+    Then ``<out_dir>/index.html`` is rebuilt. The analyst's adjustments are read from
+    ``adjustments_dir`` (default: ``justeringar/`` beside the params file)."""
     variant = parse_variant(pdf_variant)
     if kind not in REPORTS:
         raise ReportError(f"Okänd rapporttyp {kind!r}; kända: {', '.join(REPORTS)}.")
@@ -95,16 +97,19 @@ def render(kind: str, period: str, data_dir: Path | None = None, params_path: Pa
     out_dir = Path(out_dir or paths.default_out_dir()).resolve()
     notebook = Path(notebooks or paths.notebooks_dir()).resolve() / report.notebook
 
+    adjustments_dir = Path(adjustments_dir or params_path.parent / "justeringar").resolve()
+
     # Validate before a kernel starts: bad input fails fast and writes nothing.
     data = load_data(data_dir)
-    load_params(params_path)
+    params = load_params(params_path)
     p = report.resolve(data, period)
+    load_adjustments(adjustments_dir, kind, p.key, data, params)
     title = report.title(p)
     target = out_dir / p.key
     stem = f"{report.file_prefix}-{p.slug}"
 
-    executed = execute(notebook, {"period": p.key, "data_dir": str(data_dir), "params_file": str(params_path)},
-                       target, stem)
+    executed = execute(notebook, {"period": p.key, "data_dir": str(data_dir), "params_file": str(params_path),
+                                  "adjustments_dir": str(adjustments_dir), "interactive": False}, target, stem)
     html_path, nb_path, pdf_path = target / f"{stem}.html", target / f"{stem}.ipynb", target / f"{stem}.pdf"
     meta = document_metadata(report, data, p, title, datetime.now().astimezone())
     meta["files"] = {"html": html_path.name, "pdf": pdf_path.name if pdf else None}

@@ -105,6 +105,13 @@ def distribution_text(d: Distribution) -> str:
     return text + (f", {d.missing} {NOT_REPORTED.lower()}" if d.missing else "")
 
 
+def adjustment_note(what: str, reason: str, by: str = "", at: str = "") -> str:
+    """One adjustment made by hand, as the reader sees it. ``what`` is markup; the rest is text."""
+    who = ", ".join(x for x in (by, at[:10]) if x)
+    return (f'<p class="adjusted"><strong>Justerat av förvaltningen:</strong> {what} — motivering: {esc(reason)}'
+            f'{f" ({esc(who)})" if who else ""}</p>')
+
+
 def outcome_note(o: AreaOutcome) -> str:
     """The basis of the outcome, and the proposal and reason where the analyst set another status."""
     d = o.distribution

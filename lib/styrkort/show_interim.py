@@ -6,7 +6,7 @@ from . import fmt
 from .charts import budget_forecast_chart
 from .interim import InterimEconomy, InterimReport
 from .periods import MONTHS_SHORT
-from .show import Html, badge, figure, join, table
+from .show import Html, adjustment_note, badge, figure, join, table
 from .textsafe import esc, markdown
 
 
@@ -52,13 +52,18 @@ def economy(report: InterimReport) -> Html:
                       "är lägre kostnad än budget."),
         "<h3>Helårsprognos per verksamhet</h3>",
         table(["Verksamhet (tkr)", "Budget", "Helårsprognos", "Avvikelse", "Avvikelse %", "Förändring av prognos"],
-              [[esc(r.activity), fmt.tkr(r.budget), fmt.tkr(r.forecast), fmt.tkr(r.deviation),
+              [[esc(r.activity), fmt.tkr(r.budget), fmt.tkr(r.forecast) + (" (justerad)" if r.adjustment else ""),
+                fmt.tkr(r.deviation),
                 fmt.percent(r.deviation_percent), fmt.number(r.forecast_change, sign=True)] for r in e.rows],
               foot=["Totalt", fmt.tkr(t.budget), fmt.tkr(t.forecast), fmt.tkr(t.deviation),
                     fmt.percent(t.deviation_percent), fmt.number(t.forecast_change, sign=True)],
               numeric=(1, 2, 3, 4, 5), css="economy-table",
               caption="Nettokostnad, tkr. Avvikelse = prognos − budget. Förändringen avser föregående prognos."),
     ]
+    parts += [adjustment_note(f"prognosen för {esc(r.activity)} är ändrad med "
+                              f"{fmt.number(r.adjustment.get('justering'), sign=True)} tkr till {fmt.tkr(r.forecast)} tkr",
+                              r.adjustment.reason, r.adjustment.by, r.adjustment.at)
+              for r in e.rows if r.adjustment]
     if all(r.forecast is not None for r in e.rows):
         parts.append(figure(budget_forecast_chart([r.activity for r in e.rows], [r.budget for r in e.rows],
                                                   [r.forecast for r in e.rows]),

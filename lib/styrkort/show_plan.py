@@ -8,7 +8,7 @@ from .budget import NetCostTable
 from .charts import risk_heatmap, waterfall_chart
 from .plan import AnnualPlan, PlanArea, PlanIndicator
 from .risks import Risk, band_of, band_range, risk_grid
-from .show import Html, badge, figure, join, table
+from .show import Html, adjustment_note, badge, figure, join, table
 from .textsafe import esc, markdown
 
 
@@ -101,8 +101,16 @@ def risks(plan: AnnualPlan) -> Html:
              figure(risk_heatmap(risk_grid(list(plan.risks), s.scale), s.scale, lambda v: band_of(v, s)[0]),
                     heatmap_alt(plan.risks), f"Riskerna placerade efter sannolikhet och konsekvens. Nivåer: {bands}.",
                     css="heatmap"),
-             note, "</section>"]
+             note, risk_adjustments(plan), "</section>"]
     return join(parts)
+
+
+def risk_adjustments(plan: AnnualPlan) -> str:
+    stated = {r.risk_id: r for r in plan.stated_risks}
+    now = {r.risk_id: r for r in plan.risks}
+    return "".join(adjustment_note(f"{esc(e.get('risk'))} bedömd efter åtgärder till {esc(now[e.get('risk')].value_text)}"
+                                   f" (i underlaget {esc(stated[e.get('risk')].value_text)})", e.reason, e.by, e.at)
+                   for e in plan.risk_adjustments)
 
 
 def staff(plan: AnnualPlan) -> str:
@@ -146,7 +154,27 @@ def bridge_alt(b: Bridge) -> str:
             f"{b.end.label} {fmt.tkr(abs(b.end.amount))} tkr.")
 
 
-def allocation(b: Bridge) -> str:
+def bridge_adjustments(plan: AnnualPlan) -> str:
+    b, stated = plan.bridge, plan.stated_bridge
+    if not plan.bridge_adjustments or b is None or stated is None:
+        return ""
+    before = {s.label: s for s in stated.steps}
+    notes = []
+    for e in plan.bridge_adjustments:
+        step = next(s for s in b.steps if s.label == e.get("steg"))
+        was = before[step.label]
+        rate = (f" {fmt.percent(step.rate, 1)} (i underlaget {fmt.percent(was.rate, 1)})"
+                if e.get("procent") is not None else "")
+        notes.append(adjustment_note(f"{esc(step.label)}{rate}: {fmt.tkr(step.amount)} tkr (i underlaget "
+                                     f"{fmt.tkr(was.amount)} tkr)", e.reason, e.by, e.at))
+    notes.append(f'<p class="adjusted">{esc(b.end.label)} är beräknat från de justerade stegen: {fmt.tkr(b.end.amount)} '
+                 f"tkr (i underlaget {fmt.tkr(stated.end.amount)} tkr).</p>")
+    return "".join(notes)
+
+
+def allocation(plan: AnnualPlan) -> str:
+    b = plan.bridge
+    adjusted = bridge_adjustments(plan)
     rows = [[esc(b.start.label), fmt.tkr(b.start.amount)]]
     rows += [[esc(s.label_signed), fmt.tkr(s.amount)] for s in b.steps]
     chart = waterfall_chart([b.start.label] + [s.label + (f" {fmt.percent(s.rate, 1)}" if s.rate else "")
@@ -154,7 +182,7 @@ def allocation(b: Bridge) -> str:
                             -b.start.amount, [-s.amount for s in b.steps], -b.end.amount)
     comments = "".join(f"<h4>{esc(s.label[:1].upper() + s.label[1:])}</h4>{markdown(s.comment, 3)}"
                        for s in b.steps if s.comment)
-    return (f"<p>{esc(b.change_text())}.</p>"
+    return (f"<p>{esc(b.change_text())}.</p>" + adjusted
             + table(["Kommunbidrag (tkr)", "Belopp"], rows, foot=[esc(b.end.label), fmt.tkr(b.end.amount)],
                     numeric=(1,), css="bridge",
                     caption="Förändring av kommunbidraget; negativt belopp ökar bidraget (nettokostnadens tecken).")
@@ -169,7 +197,7 @@ def resources(plan: AnnualPlan) -> Html:
     if plan.net_costs is not None:
         parts += [f"<h3>Budget {plan.year}</h3>", net_costs(plan.net_costs, plan.header.board_short)]
     if plan.bridge is not None:
-        parts += ["<h3>Kommunbidrag</h3>", allocation(plan.bridge)]
+        parts += ["<h3>Kommunbidrag</h3>", allocation(plan)]
     parts.append("</section>")
     return join(parts)
 

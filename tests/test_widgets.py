@@ -1,0 +1,140 @@
+"""Drive the analyst's widgets from Python, save, and find the adjustments in the rendered report."""
+
+import json
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import EXAMPLE, ROOT
+from styrkort import widgets
+from styrkort.errors import DataError
+from styrkort.loading import load_data
+from styrkort.params import load_params
+from styrkort.render import render
+
+MINUS, NBSP = "\u2212", "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_data(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def params():
+    return load_params(ROOT / "params" / "styrkort.yaml")
+
+
+def saved(folder, name):
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+
+
+def html_of(done):
+    return BeautifulSoup(done.html.read_text(encoding="utf-8"), "html.parser")
+
+
+def no_widgets_in(done):
+    html = done.html.read_text(encoding="utf-8")
+    assert "widget" not in html.lower() and "Spara justeringar" not in html
+    nb = json.loads(done.notebook.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            assert not any("widget" in mime for mime in out.get("data", {})), out
+
+
+def test_no_widgets_when_not_interactive(data, params, tmp_path):
+    assert widgets.status_editor(data, params, "monthly", "2024-08", tmp_path, show=False) is None
+    assert widgets.bridge_editor(data, params, "2024", tmp_path, show=False) is None
+
+
+def test_status_override_saved_and_rendered(data, params, tmp_path, monkeypatch):
+    monkeypatch.setenv("STYRKORT_USER", "anna")
+    adj = tmp_path / "justeringar"
+    ed = widgets.status_editor(data, params, "monthly", "2024-08", adj)
+    choice, reason = ed.controls[1]
+    proposed = choice.options[0][0]
+    assert proposed.startswith("Föreslagen (")
+    # A status without a reason is not saved.
+    choice.value = "Röd"
+    ed.save_button.click()
+    assert "Inte sparat" in ed.message.value and "motivering saknas" in ed.message.value
+    assert not (adj / "monthly-2024-08.yaml").exists()
+    reason.value = "Sjukfrånvaron har ökat tre månader i rad"
+    ed.save_button.click()
+    doc = saved(adj, "monthly-2024-08.yaml")
+    assert doc["status"] == [{"malomrade": 1, "status": "Röd", "motivering": "Sjukfrånvaron har ökat tre månader i rad",
+                              "av": "anna", "tid": doc["status"][0]["tid"]}]
+    # Loading the notebook again shows the saved adjustment.
+    again = widgets.status_editor(data, params, "monthly", "2024-08", adj)
+    assert again.controls[1][0].value == "Röd" and again.controls[1][1].value.startswith("Sjukfrånvaron")
+
+    done = render("monthly", "2024-08", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
+    soup = html_of(done)
+    basis = soup.find("section", id="malomrade-1").find("p", class_="basis").get_text(" ", strip=True)
+    assert f"{proposed.removeprefix('Föreslagen (').rstrip(')')}" in basis and "satt: Röd" in basis
+    assert "Sjukfrånvaron har ökat tre månader i rad" in basis and "anna" in basis
+    overview = soup.find("table", class_="overview").tbody.tr.get_text(" ", strip=True)
+    assert "Röd" in overview and "satt för hand" in overview
+    no_widgets_in(done)
+
+
+def test_bridge_and_risk_adjustments_saved_and_rendered(data, params, tmp_path):
+    adj = tmp_path / "justeringar"
+    bridge = widgets.bridge_editor(data, params, "2024", adj)
+    rate, reason = bridge.controls["prisuppräkning"]
+    assert rate.value == pytest.approx(4.1)
+    rate.value = 4.5
+    reason.value = "Ny prognos från SKR i oktober"
+    new_step = round(-298561 * 0.045)
+    end = -300613 - 1622 + new_step - 3787 + 8000 + 1410
+    bridge.refresh()
+    preview = bridge.preview.outputs[0]["data"]["text/html"]
+    assert f"{MINUS}{abs(end) // 1000}{NBSP}{abs(end) % 1000:03d}" in preview  # the waterfall's end redrawn at once
+    bridge.save_button.click()
+
+    risks = widgets.risk_editor(data, params, "2024", adj)
+    p, c, why = risks.controls["R1"]
+    p.value, why.value = 3, "Resurssocionomerna har minskat belastningen"
+    risks.save_button.click()
+
+    doc = saved(adj, "plan-2024.yaml")   # both editors' sections in one file
+    assert doc["kommunbidrag"][0]["steg"] == "prisuppräkning" and doc["kommunbidrag"][0]["procent"] == 4.5
+    assert doc["risker"][0] == {**doc["risker"][0], "risk": "R1", "sannolikhet": 3, "konsekvens": 4}
+
+    done = render("plan", "2024", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
+    soup = html_of(done)
+    rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+            for tr in soup.find("table", class_="bridge").find_all("tr")]
+    assert [f"+ prisuppräkning 4,5{NBSP}%", f"{MINUS}13{NBSP}435"] in rows
+    assert rows[-1] == ["Kommunbidrag 2024", f"{MINUS}{abs(end) // 1000}{NBSP}{abs(end) % 1000:03d}"]
+    text = soup.find("section", class_="resources").get_text(" ")
+    assert "Ny prognos från SKR i oktober" in text and "i underlaget 4,1" in text
+    risk_text = soup.find("section", class_="risks").get_text(" ")
+    assert "R1 bedömd efter åtgärder till 3 × 4 = 12" in risk_text and "minskat belastningen" in risk_text
+    assert "R1 i cellen sannolikhet 3, konsekvens 4" in soup.find("figure", class_="heatmap").img["alt"]
+    no_widgets_in(done)
+
+
+def test_forecast_adjustment_saved_and_rendered(data, params, tmp_path):
+    adj = tmp_path / "justeringar"
+    ed = widgets.forecast_editor(data, params, "2024-T2", adj)
+    box, reason = ed.controls["Barn- och ungdomsvård"]
+    box.value, reason.value = -1500, "Två nya placeringar beslutade i september"
+    ed.save_button.click()
+    assert saved(adj, "interim-2024-T2.yaml")["prognos"][0]["justering"] == -1500
+    done = render("interim", "2024-T2", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
+    section = html_of(done).find("section", class_="economy")
+    assert "(justerad)" in section.get_text() and "Två nya placeringar beslutade i september" in section.get_text()
+    assert f"{MINUS}1{NBSP}500 tkr" in section.get_text() or f"{MINUS}1{NBSP}500" in section.get_text()
+    no_widgets_in(done)
+
+
+def test_a_refused_adjustment_file_stops_the_run_and_writes_nothing(tmp_path):
+    adj = tmp_path / "justeringar"
+    adj.mkdir()
+    (adj / "monthly-2024-08.yaml").write_text("status:\n- {malomrade: 1, status: Grön}\n", encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        render("monthly", "2024-08", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
+    assert "monthly-2024-08.yaml" in str(exc.value) and "status nr 1" in str(exc.value)
+    assert not (tmp_path / "out").exists()
