@@ -18,6 +18,7 @@ setup: $(STAMP)
 report: setup
 	$(BIN)/styrkort render monthly --period 2023-06..2023-07 --pdf
 	$(BIN)/styrkort render monthly --period 2024-08 --pdf
+	$(BIN)/styrkort render interim --period 2024-T1 --pdf
 	$(BIN)/styrkort render interim --period 2024-T2 --pdf
 	$(BIN)/styrkort render plan --year 2024 --pdf
 

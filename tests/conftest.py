@@ -29,7 +29,8 @@ def write_rows(folder: Path, name: str, rows: list[dict], delimiter: str = ";", 
 
 
 # The example reports `make report` renders (tests/test_pdf.py checks the two lists agree).
-EXAMPLES = [("monthly", "2023-06..2023-07"), ("monthly", "2024-08"), ("interim", "2024-T2"), ("plan", "2024")]
+EXAMPLES = [("monthly", "2023-06..2023-07"), ("monthly", "2024-08"), ("interim", "2024-T1"), ("interim", "2024-T2"),
+            ("plan", "2024")]
 
 
 @pytest.fixture(scope="session")

@@ -60,7 +60,9 @@ def test_index_page_is_an_accessible_swedish_table():
                      "2024-08/manadsrapport-augusti-2024.html", "2024-08/manadsrapport-augusti-2024.pdf",
                      date(2024, 9, 5), "Provnämnden", "Provkommun"),
                Entry("monthly", "månadsrapport", "2024-07", "juli 2024", "Månadsrapport <juli> 2024",
-                     "2024-07/manadsrapport-juli-2024.html", None, None, "Provnämnden", "Provkommun")]
+                     "2024-07/manadsrapport-juli-2024.html", None, None, "Provnämnden", "Provkommun"),
+               Entry("plan", "plan", "2024", "2024", "Nämnd- och förvaltningsplan 2024",
+                     "2024/namnd-och-forvaltningsplan-2024.html", None, None)]
     soup = BeautifulSoup(index_html(entries, "body { color: #000 }", date(2024, 9, 6)), "html.parser")
     assert soup.html["lang"] == "sv" and soup.title.get_text() == "Rapporter – Provnämnden, Provkommun"
     assert [h.name for h in soup.find_all(["h1", "h2", "h3"])] == ["h1"]
@@ -69,7 +71,8 @@ def test_index_page_is_an_accessible_swedish_table():
     assert table.caption.get_text(strip=True)
     assert all(th["scope"] == "col" for th in table.thead.find_all("th"))
     rows = table.tbody.find_all("tr")
-    assert [r.th["scope"] for r in rows] == ["row", "row"]
+    assert [r.th["scope"] for r in rows] == ["row", "row", "row"]
+    assert rows[2].td.get_text() == "Nämnd- och förvaltningsplan"  # the type as a reader names it
     cells = [td.get_text(" ", strip=True) for td in rows[0].find_all("td")]
     assert cells == ["Månadsrapport", "augusti 2024", "5 september 2024", "Månadsrapport augusti 2024 (HTML)",
                      "Månadsrapport augusti 2024 (PDF)"]

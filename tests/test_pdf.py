@@ -164,6 +164,41 @@ def test_pdf_a_conformance_by_validator(pdfs):
         assert report.rules.total > 100  # the whole profile ran, not a handful of rules
 
 
+def _structure(reader) -> list[tuple[str, str | None]]:
+    """The tagged logical structure in reading order: (type, alternative text) per element."""
+    out = []
+
+    def visit(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if "/S" in node:
+            out.append((str(node["/S"]), str(node["/Alt"]) if "/Alt" in node else None))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else ([kids] if kids is not None else []):
+            visit(kid)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out
+
+
+def test_tagged_structure_mirrors_the_document(pdfs):
+    """Level a: headings, tables with header cells, and the charts' text alternatives are in the
+    PDF's structure for a screen reader, as in the HTML."""
+    for d, reader, _, soup in pdfs:
+        assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+        structure = _structure(reader)
+        kinds = [k for k, _ in structure]
+        main = soup.find("main")
+        assert kinds.count("/H1") == 1 and kinds.count("/H2") == len(main.find_all("h2")), d.title
+        # WeasyPrint tags a table per page it is on, its repeated header row with it.
+        assert kinds.count("/Table") >= len(main.find_all("table")) > 0, d.title
+        assert kinds.count("/TH") >= len(main.find_all("th")), d.title
+        assert kinds.count("/H3") == len(main.find_all("h3")), d.title
+        alts = [alt for kind, alt in structure if kind == "/Figure"]
+        assert alts == [img["alt"] for img in main.find_all("img")], d.title
+
+
 def _walk(reader):
     """Every font (name, embedded?) and every raster image on the pages and inside their forms."""
     fonts, images, seen = {}, [], set()

@@ -100,8 +100,13 @@ def _href(relative: str) -> str:
     return quote(relative, safe="/")
 
 
+#: How a reader names a report type where dokument.csv's short name is not that name.
+TYPE_NAMES = {"plan": "Nämnd- och förvaltningsplan"}
+
+
 def _type_name(e: Entry) -> str:
-    return e.document[:1].upper() + e.document[1:] if e.document else e.kind
+    name = TYPE_NAMES.get(e.document, e.document) or e.kind
+    return name[:1].upper() + name[1:]
 
 
 def index_html(entries: list[Entry], css: str, today: date) -> str:
@@ -117,7 +122,7 @@ def index_html(entries: list[Entry], css: str, today: date) -> str:
             f'<th scope="row">{esc(e.title)}</th>'
             f"<td>{esc(_type_name(e))}</td>"
             f"<td>{esc(e.period_name)}</td>"
-            f"<td>{fmt.date_sv(e.rendered_on) if e.rendered_on else fmt.DASH}</td>"
+            f'<td class="date">{fmt.date_sv(e.rendered_on) if e.rendered_on else fmt.DASH}</td>'
             f'<td><a href="{_href(e.html)}">{esc(e.title)} (HTML)</a></td>'
             f"<td>{pdf}</td>"
             "</tr>")

@@ -12,9 +12,11 @@ from typing import Any
 
 from .errors import ReportError
 
-#: The archival default: PDF/A-2u is PDF/A-2b (fonts embedded, colours defined, XMP metadata,
-#: no encryption) plus a Unicode mapping for every glyph, so the archived text stays searchable.
-DEFAULT_VARIANT = "pdf/a-2u"
+#: The archival default, PDF/A-2a, the strictest level of PDF/A-2: level b (fonts embedded, colours
+#: device-independent, XMP metadata, no encryption or scripts), plus level u (every glyph mapped to
+#: Unicode, so the archived text stays searchable), plus level a (a tagged logical structure with
+#: the document's language and the charts' text alternatives, for screen readers).
+DEFAULT_VARIANT = "pdf/a-2a"
 #: The variants a report may be written as. ``None`` (``--pdf-variant none``) is a plain PDF 1.7.
 VARIANTS: tuple[str, ...] = ("pdf/a-2b", "pdf/a-2u", "pdf/a-2a", "pdf/a-3b", "pdf/a-3u", "pdf/a-3a")
 
@@ -35,7 +37,7 @@ def profile(variant: str) -> str:
 
 
 def html_to_pdf(html: str, variant: str | None = DEFAULT_VARIANT) -> bytes:
-    """The document as PDF bytes. Tagged (logical structure for screen readers) in every variant.
+    """The document as PDF bytes, tagged (a logical structure for screen readers) in every variant.
 
     Only ``data:`` URLs are read: a report that referred to another host or a local file would
     come out without that resource rather than fetch it."""
