@@ -38,7 +38,7 @@ from .loading import Dataset
 from .monthly import resolve_period
 from .outcomes import Override
 from .params import Params
-from .periods import Period, parse_period
+from .periods import Period
 from .plan import resolve_year
 from .status import StatusError, parse_status
 

@@ -7,7 +7,6 @@ rounded to whole tkr. The steps must add up to the stated end value exactly.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from typing import Mapping
 
@@ -15,6 +14,7 @@ import pandas as pd
 
 from . import fmt
 from .errors import Problem
+from .values import optional_float as _num
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,6 @@ class Bridge:
         verb = "ökar" if self.change < 0 else "minskar"
         return (f"Kommunbidraget för {self.year} {verb} med {fmt.mnkr(abs(self.change))} jämfört med "
                 f"{self.year - 1}")
-
-
-def _num(x) -> float | None:
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
 def percentage_amount(rate: float, base: float) -> float:

@@ -7,10 +7,11 @@ difference is explained: printed tables round each figure.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
+
+from .values import optional_float as _num
 
 TOTAL = "Totalt"
 COLUMNS = ("outcome", "forecast", "budget")
@@ -42,10 +43,6 @@ class NetCostTable:
             if c is not None and s is not None and round(c) != round(s):
                 out.append((col, c, s))
         return out
-
-
-def _num(x) -> float | None:
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
 def _sum(values) -> float | None:

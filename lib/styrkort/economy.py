@@ -7,7 +7,6 @@ budgeted. Percent is of the budget's absolute value, so −2 600 on a −300 000
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,6 +14,7 @@ import pandas as pd
 from . import fmt
 from .params import BudgetThresholds
 from .status import Status
+from .values import optional_float as _forecast
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,6 @@ def budget_rule_text(t: BudgetThresholds) -> str:
 def budget_target_text(t: BudgetThresholds) -> str:
     """The short form for a table cell: "Grön från 0,0 %, Gul från −1,0 %"."""
     return f"Grön från {fmt.percent(t.green_from, 1)}, Gul från {fmt.percent(t.yellow_from, 1)}"
-
-
-def _forecast(x) -> float | None:
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
 def _total_forecast(frame: pd.DataFrame) -> float | None:

@@ -12,48 +12,38 @@ as a whole, and this is the board's contribution to it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from datetime import date
 
 import pandas as pd
 
-from .economy import budget_rule_text, budget_target_text, deviation_status, economy_summary
+from .economy import EconomyRow, budget_rule_text, budget_target_text, deviation_status, economy_summary
 from .errors import ReportError
 from .loading import Dataset
-from .monthly import AreaSection, Header, build_header, goal_sections
+from .monthly import GoalReport, build_header, goal_sections
 from .params import BudgetThresholds, Params
 from .periods import Month, Period, parse_period
 from .status import Status
+from .values import optional_float as _num
 
 if TYPE_CHECKING:  # only for annotations: adjustments imports this module
     from .adjustments import Adjustments, Entry
 
 
 @dataclass(frozen=True)
-class InterimRow:
-    activity: str
-    budget: float
-    budget_to_date: float
-    outcome_to_date: float
-    forecast: float | None  # including the analyst's adjustment
-    previous_forecast: float | None
-    adjustment: Entry | None = None  # the analyst's change to the forecast, with its reason
+class InterimRow(EconomyRow):
+    """An economy row with what an interim report adds: the budget for the months to date, the
+    previous forecast and the analyst's adjustment (already included in ``forecast``)."""
+
+    budget_to_date: float = 0.0
+    previous_forecast: float | None = None
+    adjustment: Entry | None = None
 
     @property
     def deviation_to_date(self) -> float:
-        """Budget to date − outcome to date, with net costs negative: positive = lower cost so far."""
-        return self.outcome_to_date - self.budget_to_date
-
-    @property
-    def deviation(self) -> float | None:
-        return None if self.forecast is None else self.forecast - self.budget
-
-    @property
-    def deviation_percent(self) -> float | None:
-        d = self.deviation
-        return None if d is None or self.budget == 0 else d / abs(self.budget) * 100
+        """Outcome to date − budget to date, net costs negative: positive = lower cost so far."""
+        return self.outcome - self.budget_to_date
 
     @property
     def forecast_change(self) -> float | None:
@@ -83,21 +73,10 @@ class InterimEconomy:
 
 
 @dataclass(frozen=True)
-class InterimReport:
-    header: Header
-    period: Period
+class InterimReport(GoalReport):
     as_of: Period  # the last reporting period inside the interim period
-    rule_text: str
-    budget_rule: str
-    budget_target: str
-    events: str | None
-    areas: tuple[AreaSection, ...]
     economy: InterimEconomy
     economy_text: str | None
-
-
-def _num(x) -> float | None:
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
 def _forecasts(economy: pd.DataFrame, month: Month) -> dict[str, float | None]:
@@ -137,7 +116,7 @@ def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Pe
         forecast, change = _num(r.prognos), changes.get(r.verksamhet)
         if change is not None and forecast is not None:
             forecast += float(change.get("justering"))
-        return InterimRow(r.verksamhet, float(r.budget), float(r.budget) * share, float(r.utfall), forecast,
+        return InterimRow(r.verksamhet, float(r.budget), float(r.utfall), forecast, float(r.budget) * share,
                           previous.get(r.verksamhet), change)
 
     rows = tuple(sorted((row(r) for r in now.itertuples(index=False)), key=lambda r: order.get(r.activity, len(order))))
@@ -146,8 +125,8 @@ def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Pe
         values = list(values)
         return None if any(v is None for v in values) else sum(values)
 
-    total_row = InterimRow("Totalt", sum(r.budget for r in rows), sum(r.budget_to_date for r in rows),
-                           sum(r.outcome_to_date for r in rows), total(r.forecast for r in rows),
+    total_row = InterimRow("Totalt", sum(r.budget for r in rows), sum(r.outcome for r in rows),
+                           total(r.forecast for r in rows), sum(r.budget_to_date for r in rows),
                            total(r.previous_forecast for r in rows) if previous_month else None)
     return InterimEconomy(month, rows, total_row, deviation_status(total_row.deviation_percent, thresholds),
                           previous_month, period.label == "T2")
@@ -177,6 +156,6 @@ def interim_report(data: Dataset, period: str, params: Params, adjustments: Adju
     header = build_header(data, f"Delårsrapport {number} {p.year}", "delårsrapport", p, today)
     economy = interim_economy(data.economy, activities, p, params.budget_deviation,
                               adjustments.forecast if adjustments else ())
-    return InterimReport(header, p, as_of, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
+    return InterimReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
                          budget_target_text(params.budget_deviation), data.text(text_period, "viktiga-handelser"),
-                         sections, economy, data.text(text_period, "ekonomi"))
+                         sections, as_of, economy, data.text(text_period, "ekonomi"))

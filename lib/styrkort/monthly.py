@@ -56,7 +56,9 @@ class Header:
 
 
 @dataclass(frozen=True)
-class MonthlyReport:
+class GoalReport:
+    """A report with goal sections: what the overview, the areas and "Om rapporten" show."""
+
     header: Header
     period: Period
     rule_text: str
@@ -64,6 +66,10 @@ class MonthlyReport:
     budget_target: str
     events: str | None
     areas: tuple[AreaSection, ...]
+
+
+@dataclass(frozen=True)
+class MonthlyReport(GoalReport):
     economy: EconomySummary | None
     economy_text: str | None
 

@@ -14,6 +14,7 @@ import pandas as pd
 from . import fmt
 from .errors import DataError, Problem
 from .params import RiskBand, RiskSettings
+from .values import optional_int as _int
 
 NOT_ASSESSED = "ej bedömd"
 
@@ -56,10 +57,6 @@ def band_of(value: int | None, settings: RiskSettings) -> tuple[int, RiskBand] |
 def band_range(settings: RiskSettings, index: int) -> str:
     low = settings.bands[index - 1].max + 1 if index else 1
     return f"{low}{fmt.DASH}{settings.bands[index].max}"
-
-
-def _int(x) -> int | None:
-    return None if x is None or (isinstance(x, float) and x != x) else int(x)
 
 
 def risk_register(risks: pd.DataFrame, goal_areas: pd.DataFrame, year: int, settings: RiskSettings,

@@ -7,30 +7,18 @@ from data passes through :mod:`styrkort.textsafe`.
 from __future__ import annotations
 
 import base64
-from typing import Iterable, Protocol, Sequence
+from typing import Iterable, Sequence
 
 from . import fmt
 from .charts import strip_chart
 from .economy import EconomySummary
 from .indicators import IndicatorResult
-from .monthly import AreaSection, Header, MonthlyReport
+from .monthly import AreaSection, GoalReport, Header, MonthlyReport
 from .outcomes import AreaOutcome, StripCell
-from .periods import MONTHS_SHORT, Period, parse_period
+from .periods import MONTHS_SHORT, parse_period
 from .rollup import Distribution
 from .status import NOT_ASSESSED, NOT_REPORTED, Status
 from .textsafe import esc, markdown
-
-
-class GoalReport(Protocol):
-    """What the goal sections need: a monthly report and an interim report both have it."""
-
-    header: Header
-    period: Period
-    rule_text: str
-    budget_rule: str
-    budget_target: str
-    events: str | None
-    areas: tuple[AreaSection, ...]
 
 
 class Html(str):

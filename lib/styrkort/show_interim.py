@@ -30,7 +30,7 @@ def economy(report: InterimReport) -> Html:
     e, t = report.economy, report.economy.total
     months = _months(e)
     parts = ['<section class="economy"><h2>Ekonomi – utfall och helårsprognos</h2>',
-             f"<p>Utfallet för {months} är {fmt.tkr(t.outcome_to_date)} tkr mot en budget för perioden på "
+             f"<p>Utfallet för {months} är {fmt.tkr(t.outcome)} tkr mot en budget för perioden på "
              f"{fmt.tkr(t.budget_to_date)} tkr, en avvikelse på {fmt.tkr(t.deviation_to_date)} tkr.</p>"]
     if t.forecast is not None:
         parts.append(f"<p>Helårsprognosen är {fmt.tkr(t.forecast)} tkr mot en budget på {fmt.tkr(t.budget)} tkr, en "
@@ -44,9 +44,9 @@ def economy(report: InterimReport) -> Html:
     parts += [
         "<h3>Utfall hittills i år</h3>",
         table(["Verksamhet (tkr)", f"Budget {months}", f"Utfall {months}", "Avvikelse"],
-              [[esc(r.activity), fmt.tkr(r.budget_to_date), fmt.tkr(r.outcome_to_date), fmt.tkr(r.deviation_to_date)]
+              [[esc(r.activity), fmt.tkr(r.budget_to_date), fmt.tkr(r.outcome), fmt.tkr(r.deviation_to_date)]
                for r in e.rows],
-              foot=["Totalt", fmt.tkr(t.budget_to_date), fmt.tkr(t.outcome_to_date), fmt.tkr(t.deviation_to_date)],
+              foot=["Totalt", fmt.tkr(t.budget_to_date), fmt.tkr(t.outcome), fmt.tkr(t.deviation_to_date)],
               numeric=(1, 2, 3), css="economy-table",
               caption=f"Budget för perioden = årsbudget × {e.month.month}/12. Avvikelse = utfall − budget; positiv "
                       "är lägre kostnad än budget."),
