@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("docs", help="skriv docs/data.md från datakontraktet")
     d.add_argument("--out", type=Path, default=None)
 
+    from .intake_commands import add_parsers as add_intake_parsers
+
+    add_intake_parsers(sub, _data_args)  # template, import, history, ledger
+
     args = parser.parse_args(argv)
     try:
         if args.command == "render":
@@ -70,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             out = args.out or paths.project_root() / "docs" / "data.md"
             out.write_text(markdown_docs(), encoding="utf-8")
             print(out)
+        elif args.command in ("template", "import", "history", "ledger"):
+            from .intake_commands import run
+
+            return run(args)
     except (DataError, ReportError, PeriodError) as exc:
         print(f"styrkort: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, (DataError, PeriodError)) else 1

@@ -11,9 +11,12 @@ class Problem:
     message: str
     row: int | None = None  # numbered as in Excel: the header is row 1
     column: str | None = None
+    sheet: str | None = None  # the workbook's sheet, for a filled template
 
     def __str__(self) -> str:
         where = [self.file]
+        if self.sheet is not None:
+            where.append(f"blad {self.sheet!r}")
         if self.row is not None:
             where.append(f"rad {self.row}")
         if self.column is not None:

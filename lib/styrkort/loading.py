@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from . import contract, fmt
+from . import contract, fmt, store
 from .bridge import check_bridges
 from .budget import TOTAL
 from .contract import Column, Table
@@ -70,8 +70,12 @@ _ATTRS = {
 }
 
 
-def load_data(folder: str | Path, today: date | None = None) -> Dataset:
-    """Read and validate every file of the contract in ``folder``."""
+def load_data(folder: str | Path, today: date | None = None, *, pending: tuple = (),
+              pending_label: str = "") -> Dataset:
+    """Read and validate every file of the contract in ``folder``, with the current submissions
+    of the intake store (``inlamningar.sqlite``) in place of the files' rows for their unit and
+    period. ``pending`` submissions, not yet stored, are added the same way: an import checks
+    with them that the data will still load before it stores anything."""
     folder = Path(folder)
     if not folder.is_dir():
         raise DataError([Problem(str(folder), "mappen finns inte")], str(folder))
@@ -88,6 +92,7 @@ def load_data(folder: str | Path, today: date | None = None) -> Dataset:
         names[spec.name] = path.name
         rows = _read_rows(path, spec, problems)
         tables[spec.name] = _typed(path.name, spec, rows, problems, current_month(today))
+    _apply_store(folder, tables, problems, current_month(today), pending, pending_label)
     if not problems:
         _check_references(tables, names, problems)
         _check_periods(tables, names, problems)
@@ -96,7 +101,7 @@ def load_data(folder: str | Path, today: date | None = None) -> Dataset:
     if problems:
         raise DataError(problems, str(folder))
     org = tables.pop("organisation").iloc[0].to_dict()
-    frames = {_ATTRS[name]: df for name, df in tables.items()}
+    frames = {_ATTRS[name]: df.drop(columns="_file", errors="ignore") for name, df in tables.items()}
     for name in ("activity_areas", "units"):
         frames[name] = frames[name].sort_values("ordning", kind="stable").reset_index(drop=True)
     return Dataset(folder=folder, organisation=org, texts=texts, files=tuple(sorted(files)), **frames)
@@ -248,16 +253,49 @@ def _convert(text: str, col: Column, file: str, row: int, problems: list[Problem
     return None
 
 
+def _apply_store(folder: Path, tables: dict[str, pd.DataFrame], problems: list[Problem], now: Month,
+                 pending: tuple, pending_label: str) -> None:
+    """The intake store's current submissions replace the folder's rows for the same unit and
+    period; their rows are validated like a file's, and named by submission in messages."""
+    try:
+        overlay = store.overlay(folder, pending, pending_label)
+    except store.StoreError as exc:
+        problems.append(Problem(store.STORE_NAME, str(exc)))
+        return
+    if overlay is None:
+        return
+    for name, rows in overlay.rows.items():
+        spec, frame = contract.BY_NAME[name], tables[name]
+        keep = [(u, p) not in overlay.replaces for u, p in zip(frame["enhet_id"], frame["period"])]
+        parts = [frame[keep]] if any(keep) else []
+        by_file: dict[str, list[dict]] = {}
+        for r in rows:
+            by_file.setdefault(r["_file"], []).append(r)
+        for label, group in by_file.items():
+            typed = _typed(label, spec, group, problems, now)
+            typed["_row"] = [r["_row"] for r in group]
+            typed["_file"] = label
+            parts.append(typed)
+        tables[name] = pd.concat(parts, ignore_index=True) if parts else frame
+
+
+def _source(row: Any, default: str) -> str:
+    """The file a row came from: the intake store's submission, or the table's file."""
+    f = row.get("_file") if hasattr(row, "get") else None
+    return f if isinstance(f, str) else default
+
+
 def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
     for spec in contract.TABLES:
         frame = tables[spec.name]
         for col, other, ocol in spec.references:
             known = set(tables[other][ocol].dropna())
-            for value, row in zip(frame[col], frame["_row"]):
+            sources = frame["_file"] if "_file" in frame else [None] * len(frame)
+            for value, row, source in zip(frame[col], frame["_row"], sources):
                 if value is not None and value not in known:
                     listed = ", ".join(sorted(map(str, known))[:15])
-                    problems.append(Problem(names[spec.name], f"{value!r} finns inte i {other}; kända: {listed}",
-                                            row=row, column=col))
+                    problems.append(Problem(_source({"_file": source}, names[spec.name]),
+                                            f"{value!r} finns inte i {other}; kända: {listed}", row=row, column=col))
     areas = {(a, m) for a, m in zip(tables["malomraden"]["ar"], tables["malomraden"]["malomrade"])}
 
     def check_area(table: str, year_of) -> None:
@@ -266,7 +304,7 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
             year = year_of(r)
             if (year, r["malomrade"]) not in areas:
                 known = ", ".join(str(m) for a, m in sorted(areas) if a == year) or "inga"
-                problems.append(Problem(names[table], f"målområde {r['malomrade']} finns inte för {year} i malomraden; "
+                problems.append(Problem(_source(r, names[table]), f"målområde {r['malomrade']} finns inte för {year} i malomraden; "
                                                f"kända: {known}", row=r["_row"], column="malomrade"))
 
     check_area("namndmal", lambda r: r["ar"])
@@ -277,7 +315,7 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
     for _, r in tables["indikatorvarden"].iterrows():
         year = parse_period(r["period"]).year
         if (year, r["indikator_id"]) not in indicators:
-            problems.append(Problem(names["indikatorvarden"], f"indikatorn {r['indikator_id']!r} finns inte för {year} i "
+            problems.append(Problem(_source(r, names["indikatorvarden"]), f"indikatorn {r['indikator_id']!r} finns inte för {year} i "
                                                        "indikatorer", row=r["_row"], column="indikator_id"))
 
 
