@@ -195,6 +195,40 @@ def test_axe_finds_no_wcag_2_1_aa_violation(documents, browser_page):
     assert not problems, "\n".join(f"{name}:\n{text}" for name, text in problems.items())
 
 
+_COLOURS_JS = """() => Array.from(document.querySelectorAll('.status, .status *')).map(el => {
+    let bg = 'rgba(0, 0, 0, 0)', node = el;
+    while (node && /rgba\\(0, 0, 0, 0\\)|transparent/.test(bg)) {
+        bg = getComputedStyle(node).backgroundColor; node = node.parentElement;
+    }
+    return [el.textContent.trim(), getComputedStyle(el).color, bg];
+})"""
+
+
+def _luminance(css: str) -> float:
+    r, g, b = (int(x) / 255 for x in re.findall(r"[\d.]+", css)[:3])
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(fg: str, bg: str) -> float:
+    light, dark = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_status_words_and_symbols_contrast_at_least_4_5(documents, browser_page):
+    """Axe leaves out text hidden from assistive technology, such as a badge's symbol; a sighted
+    reader still reads it, so every part of every badge is measured in the rendered page."""
+    assert round(contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)"), 1) == 21.0
+    measured = 0
+    for name, path, _ in _reports(documents):
+        browser_page.goto(path.as_uri())
+        for text, fg, bg in browser_page.evaluate(_COLOURS_JS):
+            ratio = contrast(fg, bg)
+            assert ratio >= 4.5, f"{name}: {text!r} {fg} on {bg} is {ratio:.2f}:1"
+            measured += 1
+    assert measured > 100
+
+
 def test_axe_harness_reports_a_broken_page(browser_page):
     """The same harness on a page with known faults finds them: the check above can fail."""
     browser_page.set_content('<html><body><h1>Rapport</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
