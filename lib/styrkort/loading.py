@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
@@ -181,22 +181,34 @@ def _typed(name: str, spec: Table, rows: list[dict[str, str]] | None, problems: 
     if rows is None:
         return _empty(spec)
     before = len(problems)
-    out = []
-    for i, raw in enumerate(rows, start=2):
-        out.append({c.name: _convert(raw.get(c.name, ""), c, name, i, problems, now) for c in spec.columns})
-    if spec.single_row and len(out) != 1:
-        problems.append(Problem(name, f"filen ska ha exakt en rad, har {len(out)}"))
+    columns: dict[str, list[Any]] = {}
+    for c in spec.columns:
+        # Columns repeat their values (periods, units, statuses): convert each distinct text once,
+        # and report a bad one on every row it stands on.
+        seen: dict[str, tuple[Any, list[Problem]]] = {}
+        values = []
+        for i, raw in enumerate(rows, start=2):
+            text = raw.get(c.name, "")
+            hit = seen.get(text)
+            if hit is None:
+                found: list[Problem] = []
+                hit = seen[text] = (_convert(text, c, name, 0, found, now), found)
+            if hit[1]:
+                problems.extend(replace(p, row=i) for p in hit[1])
+            values.append(hit[0])
+        columns[c.name] = values
+    if spec.single_row and len(rows) != 1:
+        problems.append(Problem(name, f"filen ska ha exakt en rad, har {len(rows)}"))
     if spec.key and len(problems) == before:
-        seen: dict[tuple, int] = {}
-        for i, row in enumerate(out, start=2):
-            k = tuple(row[c] for c in spec.key)
-            if k in seen:
-                shown = ", ".join(f"{c}={row[c]!s}" for c in spec.key)
-                problems.append(Problem(name, f"dubblett: samma {shown} som rad {seen[k]}", row=i))
+        first: dict[tuple, int] = {}
+        for i, k in enumerate(zip(*(columns[c] for c in spec.key)), start=2):
+            if k in first:
+                shown = ", ".join(f"{c}={v!s}" for c, v in zip(spec.key, k))
+                problems.append(Problem(name, f"dubblett: samma {shown} som rad {first[k]}", row=i))
             else:
-                seen[k] = i
-    frame = pd.DataFrame(out, columns=[c.name for c in spec.columns], dtype=object)
-    frame["_row"] = range(2, len(out) + 2)
+                first[k] = i
+    frame = pd.DataFrame({name: pd.Series(v, dtype=object) for name, v in columns.items()})
+    frame["_row"] = range(2, len(rows) + 2)
     return frame
 
 
@@ -298,25 +310,29 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
                                             f"{value!r} finns inte i {other}; kända: {listed}", row=row, column=col))
     areas = {(a, m) for a, m in zip(tables["malomraden"]["ar"], tables["malomraden"]["malomrade"])}
 
-    def check_area(table: str, year_of) -> None:
+    def check_area(table: str, years) -> None:
         frame = tables[table]
-        for _, r in frame.iterrows():
-            year = year_of(r)
-            if (year, r["malomrade"]) not in areas:
+        sources = frame["_file"] if "_file" in frame else [None] * len(frame)
+        for year, area, row, source in zip(years, frame["malomrade"], frame["_row"], sources):
+            if (year, area) not in areas:
                 known = ", ".join(str(m) for a, m in sorted(areas) if a == year) or "inga"
-                problems.append(Problem(_source(r, names[table]), f"målområde {r['malomrade']} finns inte för {year} i malomraden; "
-                                               f"kända: {known}", row=r["_row"], column="malomrade"))
+                problems.append(Problem(_source({"_file": source}, names[table]),
+                                        f"målområde {area} finns inte för {year} i malomraden; kända: {known}",
+                                        row=row, column="malomrade"))
 
-    check_area("namndmal", lambda r: r["ar"])
-    check_area("indikatorer", lambda r: r["ar"])
-    check_area("risker", lambda r: r["ar"])
-    check_area("bedomningar", lambda r: parse_period(r["period"]).year)
+    check_area("namndmal", tables["namndmal"]["ar"])
+    check_area("indikatorer", tables["indikatorer"]["ar"])
+    check_area("risker", tables["risker"]["ar"])
+    check_area("bedomningar", [parse_period(k).year for k in tables["bedomningar"]["period"]])
     indicators = {(a, i) for a, i in zip(tables["indikatorer"]["ar"], tables["indikatorer"]["indikator_id"])}
-    for _, r in tables["indikatorvarden"].iterrows():
-        year = parse_period(r["period"]).year
-        if (year, r["indikator_id"]) not in indicators:
-            problems.append(Problem(_source(r, names["indikatorvarden"]), f"indikatorn {r['indikator_id']!r} finns inte för {year} i "
-                                                       "indikatorer", row=r["_row"], column="indikator_id"))
+    values = tables["indikatorvarden"]
+    sources = values["_file"] if "_file" in values else [None] * len(values)
+    for key, indicator, row, source in zip(values["period"], values["indikator_id"], values["_row"], sources):
+        year = parse_period(key).year
+        if (year, indicator) not in indicators:
+            problems.append(Problem(_source({"_file": source}, names["indikatorvarden"]),
+                                    f"indikatorn {indicator!r} finns inte för {year} i indikatorer", row=row,
+                                    column="indikator_id"))
 
 
 def _check_plan(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS_LONG = (
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -117,8 +118,10 @@ def month(year: int, month_number: int) -> Period:
     return Period("month", m, m)
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """Read a period key; raise PeriodError with a Swedish message when it is malformed."""
+    """Read a period key; raise PeriodError with a Swedish message when it is malformed.
+    Cached: the same keys stand on thousands of rows."""
     s = str(text).strip()
     try:
         if m := _MONTH.match(s):
