@@ -119,8 +119,9 @@ def _find_file(folder: Path, spec: Table, problems: list[Problem]) -> Path | Non
     return found[0]
 
 
-def _read_rows(path: Path, spec: Table, problems: list[Problem]) -> list[dict[str, str]] | None:
-    """The file's rows as text, keyed by column name; None (with a problem) when unreadable."""
+def _read_rows(path: Path, spec: Table, problems: list[Problem]) -> dict[str, list[str]] | None:
+    """The file's cells as text, column by column under the header's (folded) names; None, with a
+    problem, when the file is unreadable. Rows with no text at all are left out."""
     name = path.name
     if path.stat().st_size == 0:
         problems.append(Problem(name, "filen är tom"))
@@ -137,7 +138,7 @@ def _read_rows(path: Path, spec: Table, problems: list[Problem]) -> list[dict[st
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") >= first.count(",") else ","
         grid = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    grid = [row for row in grid if any(str(c).strip() for c in row)] if grid else []
+    grid = [row for row in grid if "".join(map(str, row)).strip()]
     if not grid:
         problems.append(Problem(name, "filen är tom"))
         return None
@@ -146,14 +147,11 @@ def _read_rows(path: Path, spec: Table, problems: list[Problem]) -> list[dict[st
     if missing:
         problems.append(Problem(name, f"kolumn saknas: {', '.join(missing)} (filen har: {', '.join(h for h in header if h) or 'inga rubriker'})"))
         return None
-    rows = []
-    for values in grid[1:]:
-        values = list(values) + [""] * (len(header) - len(values))
-        rows.append({h: str(v).strip() for h, v in zip(header, values) if h})
-    if not rows:
+    body = grid[1:]
+    if not body:
         problems.append(Problem(name, "filen har rubriker men inga rader"))
         return None
-    return rows
+    return {h: [str(row[i]).strip() if i < len(row) else "" for row in body] for i, h in enumerate(header) if h}
 
 
 def _decode(raw: bytes) -> str:
@@ -176,10 +174,15 @@ def _empty(spec: Table) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=object) for name in [c.name for c in spec.columns] + ["_row"]})
 
 
-def _typed(name: str, spec: Table, rows: list[dict[str, str]] | None, problems: list[Problem],
-           now: Month) -> pd.DataFrame:
+def _typed(name: str, spec: Table, rows: dict[str, list[str]] | list[dict[str, str]] | None,
+           problems: list[Problem], now: Month) -> pd.DataFrame:
+    """Cells converted to the contract's types (text columns as :func:`_read_rows` gives them, or
+    rows as dicts); every bad cell becomes a problem with its row and column."""
     if rows is None:
         return _empty(spec)
+    if isinstance(rows, list):
+        rows = {c.name: [r.get(c.name, "") for r in rows] for c in spec.columns}
+    count = len(next(iter(rows.values()), []))
     before = len(problems)
     columns: dict[str, list[Any]] = {}
     for c in spec.columns:
@@ -187,8 +190,7 @@ def _typed(name: str, spec: Table, rows: list[dict[str, str]] | None, problems: 
         # and report a bad one on every row it stands on.
         seen: dict[str, tuple[Any, list[Problem]]] = {}
         values = []
-        for i, raw in enumerate(rows, start=2):
-            text = raw.get(c.name, "")
+        for i, text in enumerate(rows.get(c.name) or [""] * count, start=2):
             hit = seen.get(text)
             if hit is None:
                 found: list[Problem] = []
@@ -197,8 +199,8 @@ def _typed(name: str, spec: Table, rows: list[dict[str, str]] | None, problems: 
                 problems.extend(replace(p, row=i) for p in hit[1])
             values.append(hit[0])
         columns[c.name] = values
-    if spec.single_row and len(rows) != 1:
-        problems.append(Problem(name, f"filen ska ha exakt en rad, har {len(rows)}"))
+    if spec.single_row and count != 1:
+        problems.append(Problem(name, f"filen ska ha exakt en rad, har {count}"))
     if spec.key and len(problems) == before:
         first: dict[tuple, int] = {}
         for i, k in enumerate(zip(*(columns[c] for c in spec.key)), start=2):
@@ -208,7 +210,7 @@ def _typed(name: str, spec: Table, rows: list[dict[str, str]] | None, problems: 
             else:
                 first[k] = i
     frame = pd.DataFrame({name: pd.Series(v, dtype=object) for name, v in columns.items()})
-    frame["_row"] = range(2, len(rows) + 2)
+    frame["_row"] = range(2, count + 2)
     return frame
 
 

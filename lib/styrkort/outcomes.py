@@ -45,8 +45,10 @@ def area_outcomes(assessments: pd.DataFrame, unit_ids: list[str], periods: list[
                   overrides: Mapping[tuple[str, int], Override] | None = None) -> dict[tuple[str, int], AreaOutcome]:
     """Outcome for every (period, area): proposed by ``rule``, replaced where the analyst set one."""
     overrides = overrides or {}
-    by_key = {(p, u, a): Status(s) for p, u, a, s in
-              zip(assessments["period"], assessments["enhet_id"], assessments["malomrade"], assessments["status"])}
+    status_of = {s.value: s for s in Status}
+    rows = assessments[assessments["period"].isin(periods)]
+    by_key = {(p, u, a): status_of[s] for p, u, a, s in
+              zip(rows["period"], rows["enhet_id"], rows["malomrade"], rows["status"])}
     out = {}
     for period in periods:
         for area in areas:
