@@ -95,6 +95,21 @@ def test_import_then_a_correction_keeps_both_and_the_newer_is_current(data_copy,
     assert rows[0].sha256 != rows[1].sha256 and rows[0].who
 
 
+def test_the_same_file_sent_twice_is_kept_twice_and_said_so(data_copy, tmp_path):
+    tpl = fill(templates(data_copy, tmp_path / "mallar", units=["CAI"])["CAI"], "Gul")
+    assert import_file(tpl, data_copy).ok
+    again = import_file(tpl, data_copy)
+    assert again.ok and "samma fil, byte för byte" in again.describe()
+    assert len(store.history(data_copy, "CAI", "2024-09")) == 2
+
+
+def test_an_old_excel_file_is_refused_with_what_to_do(data_copy, tmp_path):
+    path = tmp_path / "2024-09_vux.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0 old binary workbook")
+    result = import_file(path, data_copy)
+    assert not result.ok and "spara den som Excel-arbetsbok (.xlsx)" in str(result.error)
+
+
 def test_history_command_lists_every_submission(data_copy, tmp_path, capsys):
     tpl = templates(data_copy, tmp_path / "mallar", units=["CAI"])["CAI"]
     assert main(["import", str(fill(tpl, "Gul")), "--data", str(data_copy)]) == 0

@@ -166,7 +166,8 @@ def test_ledger_command(big, data_copy, tmp_path, capsys):
     assert "200000 transaktioner → 48 rader (2024-01 – 2024-08)" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8").startswith("period;verksamhet;budget;utfall;prognos\n2024-01;")
     assert main(["ledger", str(ledger), "--mapping", str(mapping), "--data", str(data_copy)]) == 0
-    assert "ekonomi.csv i datamappen" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "ekonomi.csv i datamappen" in out and "200000 transaktioner → 48 rader i ekonomi, 2024-01 – 2024-08" in out
     bad = tmp_path / "fel.csv"
     bad.write_text("datum;ansvar;verksamhetskod;konto;belopp;typ\n2024-01-01;1;300;1;x;utfall\n", encoding="utf-8")
     assert main(["ledger", str(bad), "--mapping", str(mapping), "--data", str(data_copy)]) == 2

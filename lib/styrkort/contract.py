@@ -327,6 +327,11 @@ def markdown_docs() -> str:
         "are read case-insensitively and without diacritics (`grön`, `GRON`); numbers may be written the",
         "Swedish way (`1 234,5`, `−12`). Amounts are in tkr; net costs are negative.",
         "",
+        "Units' assessments may also come through the intake (`styrkort import`, see the README). They are",
+        "kept in `inlamningar.sqlite` in the data folder, and a unit's latest submission for a period",
+        "replaces that unit's rows for the period in `bedomningar` and its own rows in `indikatorvarden`,",
+        "validated by the same rules.",
+        "",
     ]
     for t in TABLES:
         out += [f"## `{t.name}` ({t.title})", "", t.description, ""]

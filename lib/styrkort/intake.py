@@ -25,7 +25,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -53,17 +53,21 @@ class Result:
     replaced: tuple[tuple[int, str, str], ...] = ()  # the submissions they supersede (id, time, source)
     table: str | None = None  # a whole table installed into the folder
     error: DataError | None = None
+    note: str = ""  # what else the user should know (a ledger's rows and months, an unchanged file)
 
     def describe(self) -> str:
         if not self.ok:
             return (f"Inte importerad: {self.path.name} ({len(self.error.problems)} fel); "
                     f"inget från filen sparades:\n" + "\n".join(f"  - {p}" for p in self.error.problems[:25]))
         if self.table:
-            return f"Importerad: {self.path.name} → {self.table} i datamappen (tidigare version sparad i {store.STORE_NAME})"
+            return (f"Importerad: {self.path.name} → {self.table} i datamappen (tidigare version sparad i "
+                    f"{store.STORE_NAME})" + (f"\n  {self.note}" if self.note else ""))
         parts = [f"Importerad: {self.path.name} → "
                  + ", ".join(f"inlämning {sid} ({unit}, {period})" for sid, unit, period in self.submissions)]
         parts += [f"  ersätter inlämning {sid} från {when} ({source}), som finns kvar i historiken"
                   for sid, when, source in self.replaced]
+        if self.note:
+            parts.append(f"  {self.note}")
         return "\n".join(parts)
 
 
@@ -90,13 +94,21 @@ def import_ledger(ledger: str | Path, mapping: str | Path, folder: str | Path,
 
     ledger, mapping, folder = Path(ledger), Path(mapping), Path(folder)
 
+    summaries = []
+
     def make(data: Dataset) -> Import:
         summary = ledger_economy(ledger, mapping, data, today)
+        summaries.append(summary)
         content = economy_csv(merge_economy(data.economy, summary.economy, data))
         source = f"{ledger.name} med {mapping.name}"
         return Import(source, content, "ekonomi från huvudbok", table_file=TableFile("ekonomi", "ekonomi.csv", content))
 
-    return _run(ledger, folder, today, make)
+    result = _run(ledger, folder, today, make)
+    if result.ok:
+        s = summaries[-1]
+        result = replace(result, note=f"{s.rows} transaktioner → {len(s.economy)} rader i ekonomi, {s.months[0]} – "
+                                      f"{s.months[-1]}; prognoser behållna där de fanns")
+    return result
 
 
 def _run(path: Path, folder: Path, today: date | None, make) -> Result:
@@ -136,8 +148,9 @@ def read_import(path: Path, data: Dataset, folder: Path, today: date | None = No
     elif suffix in (".csv", ".txt"):
         table = _table_of(path)
     else:
-        raise DataError([Problem(name, f"filtypen {path.suffix or '(ingen)'} kan inte importeras; importera en ifylld "
-                                       "mall (.xlsx) eller en fil i datakontraktet (.csv eller .xlsx)")], name)
+        hint = "; spara den som Excel-arbetsbok (.xlsx)" if suffix in (".xls", ".ods", ".xlsb") else ""
+        raise DataError([Problem(name, f"filtypen {path.suffix or '(ingen)'} kan inte importeras{hint}; importera en "
+                                       "ifylld mall (.xlsx) eller en fil i datakontraktet (.csv eller .xlsx)")], name)
     if table is None:
         known = ", ".join(t.name for t in contract.TABLES)
         raise DataError([Problem(name, f"filen är varken en ifylld mall eller en fil i datakontraktet; en CSV-fil ska "
@@ -432,12 +445,14 @@ def _store(con: sqlite3.Connection, imp: Import, path: Path, folder: Path, today
         return _install_table(con, imp, path, folder, today, undo)
     before = {(s.unit, s.period): _latest(con, s.unit, s.period) for s in imp.submissions}
     ids = store.write_import(con, imp)
-    replaced = tuple(r for r in before.values() if r is not None)
-    return Result(path, True, tuple((sid, s.unit, s.period) for sid, s in zip(ids, imp.submissions)), replaced)
+    replaced = tuple(r[:3] for r in before.values() if r is not None)
+    same = any(r is not None and r[3] == imp.sha256 for r in before.values())
+    return Result(path, True, tuple((sid, s.unit, s.period) for sid, s in zip(ids, imp.submissions)), replaced,
+                  note="samma fil, byte för byte, som inlämningen den ersätter" if same else "")
 
 
 def _latest(con: sqlite3.Connection, unit: str, period: str):
-    return con.execute("SELECT id, imported_at, source FROM submissions WHERE unit = ? AND period = ? "
+    return con.execute("SELECT id, imported_at, source, sha256 FROM submissions WHERE unit = ? AND period = ? "
                        "ORDER BY id DESC LIMIT 1", (unit, period)).fetchone()
 
 
