@@ -2,14 +2,13 @@
 naming the file, sheet, row, column and value (or read in a documented safe way), and nothing
 already stored changes — neither the store nor the data folder's files."""
 
-import csv
 import shutil
 
 import pytest
 from openpyxl import load_workbook
 
 from conftest import read_rows, write_rows
-from intake_helpers import area_rows, fill, snapshot, templates
+from intake_helpers import fill, snapshot, templates
 from styrkort import store
 from styrkort.intake import import_file
 from styrkort.loading import load_data

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import read_rows
-from intake_helpers import fill, templates
+from intake_helpers import fill
 from styrkort import store
 from styrkort.cli import main
 from styrkort.render import render

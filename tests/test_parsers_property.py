@@ -160,7 +160,8 @@ def test_a_template_reads_back_what_the_unit_typed(intake_folder, tmp_path_facto
     from styrkort.intake import read_import
     from styrkort.loading import load_data
 
-    assume(comment.strip() and comment.strip() == comment.replace("\r", ""))
+    assume(comment.strip() and comment.strip() == comment)
+    assume(not comment.startswith("="))  # that is a formula, which Excel (not openpyxl) would compute
     folder, template = intake_folder
     number, decimals = value
     target = tmp_path_factory.mktemp("fill") / template.name

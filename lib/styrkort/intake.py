@@ -36,7 +36,7 @@ from . import contract, store
 from . import unit_template as tpl
 from .errors import DataError, Problem
 from .loading import Dataset, _cell_text, _convert, _read_rows, _typed, load_data
-from .periods import Month, PeriodError, current_month, parse_period
+from .periods import Month, current_month, parse_period
 from .store import Assessment, Import, IndicatorValue, Submission, TableFile
 
 SUBMISSION_TABLES = ("bedomningar",)
