@@ -3,7 +3,6 @@
 The public surface a notebook uses: load the data and params, build a report, show it.
 """
 
-from . import show, show_interim, show_plan
 from .adjustments import Adjustments, load_adjustments
 from .errors import DataError, ReportError
 from .interim import InterimReport, interim_report
@@ -18,10 +17,15 @@ __all__ = ["Adjustments", "AnnualPlan", "DataError", "Dataset", "InterimReport",
            "monthly_report", "show", "show_interim", "show_plan", "widgets", "__version__"]
 
 
+#: Imported on first use: the command line never draws (show* import matplotlib), and scheduled
+#: runs never need ipywidgets (widgets).
+_LAZY = ("show", "show_interim", "show_plan", "widgets")
+
+
 def __getattr__(name: str):
-    """``styrkort.widgets`` is imported on first use: scheduled runs and the CLI never need ipywidgets."""
-    if name == "widgets":
+    """``styrkort.show`` and the others in ``_LAZY`` are imported on first use."""
+    if name in _LAZY:
         import importlib
 
-        return importlib.import_module(".widgets", __name__)
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -251,6 +251,17 @@ def load_adjustments(folder: str | Path, report: str, period: str, data: Dataset
     return replace(adj, year_status=year_status)
 
 
+def adjustment_files(folder: str | Path, report: str, p: Period, data: Dataset) -> list[Path]:
+    """The adjustment files a report's content depends on, whether they exist or not: its own, and
+    for the reports with goal outcomes (monthly, interim) the year's monthly files, whose statuses
+    show in the Jan–Dec strip (see :func:`load_adjustments`). The batch fingerprints these."""
+    own = adjustments_path(folder, report, p.key)
+    if report == "plan":
+        return [own]
+    others = [adjustments_path(folder, "monthly", key) for key in data.reporting_periods(p.year)]
+    return [own, *(o for o in others if o != own)]
+
+
 def save_adjustments(adj: Adjustments, folder: str | Path) -> Path:
     """Write the file atomically; entries keep their reason, who and when."""
     path = adjustments_path(folder, adj.report, adj.period)

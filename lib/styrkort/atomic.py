@@ -1,10 +1,18 @@
-"""Files appear whole or not at all: written beside their place, flushed, then renamed over it."""
+"""Files appear whole or not at all: written beside their place, flushed, then renamed over it.
+
+A temporary file is named ``.<name>.<pid>.<random>.tmp``: a process that is killed while writing
+(SIGKILL, power loss) cannot remove it, but the next run can tell that its writer is gone and
+does (:func:`remove_stale_temporaries`).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
 
 def _umask() -> int:
@@ -17,7 +25,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     """Write text (UTF-8) or bytes to a temporary file beside ``path``, flush it to disk, then
     rename it over ``path``. A reader sees the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         if isinstance(content, bytes):
             f = os.fdopen(fd, "wb")
@@ -32,3 +40,42 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove temporary files under ``folder`` whose writing process no longer runs (it was
+    killed before it could rename or remove them); return what was removed."""
+    removed = []
+    for path in Path(folder).rglob(".*.tmp"):
+        m = _TEMPORARY.match(path.name)
+        if m and not _alive(int(m.group("pid"))):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

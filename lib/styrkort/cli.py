@@ -10,7 +10,7 @@ from . import paths
 from .errors import DataError, ReportError
 from .pdf import DEFAULT_VARIANT, VARIANTS, parse_variant
 from .periods import PeriodError
-from .render import REPORTS
+from .reports import REPORTS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +28,24 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--pdf-variant", default=DEFAULT_VARIANT, metavar="VARIANT",
                    help=f"arkivformat: {', '.join(VARIANTS)}, eller none för vanlig PDF (standard: {DEFAULT_VARIANT})")
 
+    a = sub.add_parser("render-all", help="rendera alla rapporter för ett år, parallellt och bara det som ändrats",
+                       description="Renderar varje rapport som datan räcker till (månadsrapporter, delårsrapporter, "
+                                   "planen) parallellt på varma arbetsprocesser. En rapport vars underlag inte ändrats "
+                                   "sedan förra renderingen hoppas över; en tidigare version sparas under tidigare/.")
+    a.add_argument("--year", help="år, eller flera med komma: 2023,2024")
+    a.add_argument("--period", help="latest: den senaste månaden med bedömningar (för den månatliga körningen), "
+                                    "eller en enstaka period")
+    a.add_argument("--reports", default="monthly,interim,plan", help="rapporttyper (standard: monthly,interim,plan)")
+    a.add_argument("--jobs", type=int, default=None, help="arbetsprocesser sida vid sida (standard: antalet kärnor)")
+    a.add_argument("--force", action="store_true", help="rendera även rapporter vars underlag inte ändrats")
+    a.add_argument("--scheduler", metavar="ADRESS", help="kör på ett Dask-kluster, t.ex. tcp://värd:8786")
+    a.add_argument("--dry-run", action="store_true", help="visa bara vad som skulle renderas")
+    _data_args(a)
+    a.add_argument("--out", type=Path, default=None, help="utmapp (standard: outputs/)")
+    a.add_argument("--pdf", action=argparse.BooleanOptionalAction, default=True, help="skriv även PDF (standard: ja)")
+    a.add_argument("--pdf-variant", default=DEFAULT_VARIANT, metavar="VARIANT",
+                   help=f"arkivformat: {', '.join(VARIANTS)}, eller none (standard: {DEFAULT_VARIANT})")
+
     i = sub.add_parser("index", help="skriv om förteckningen index.html över renderade rapporter")
     i.add_argument("--out", type=Path, default=None, help="utmapp (standard: outputs/)")
 
@@ -42,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     add_intake_parsers(sub, _data_args)  # template, import, history, ledger
 
     args = parser.parse_args(argv)
+    if args.command in ("render", "render-all"):
+        from .session import skip_slow_optional_imports
+
+        skip_slow_optional_imports()
     try:
         if args.command == "render":
             from .render import render
@@ -55,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             if done.pdf:
                 print(f"{done.title} (PDF): {done.pdf}")
             print(f"Förteckning: {done.index}")
+        elif args.command == "render-all":
+            from .batch import main as render_all
+
+            return render_all(args)
         elif args.command == "index":
             from .index import write_index
 

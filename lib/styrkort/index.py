@@ -1,9 +1,13 @@
 """``outputs/index.html``: every rendered report, by period and type, with links to HTML and PDF.
 
-Each report's executed notebook (``<period>/<stem>.ipynb``) carries what the index needs in its
-metadata (``metadata.styrkort``, written by :func:`styrkort.render.render`), so the index is
-rebuilt from the output folder alone. Kept notebooks of failed runs (``*.misslyckad.ipynb``)
-are not reports and are skipped.
+Each report's sidecar (``<period>/<stem>.json``, written last by :func:`styrkort.render.commit`)
+carries what the index needs, and what the report was made from (its fingerprint, which the
+batch compares to skip an unchanged report); its executed notebook (``<stem>.ipynb``) carries
+the same in its metadata (``metadata.styrkort``), which the index reads for reports rendered
+before sidecars existed. So the index is rebuilt from the output folder alone. Kept notebooks
+of failed runs (``*.misslyckad.ipynb``) are not reports and are skipped. Earlier versions of
+re-rendered reports (``<period>/tidigare/``, :mod:`styrkort.versions`) are listed after the
+current ones.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from . import fmt, paths
 from .atomic import write_atomic
 from .periods import PeriodError, parse_period
 from .textsafe import esc
+from .versions import Earlier, earlier_versions
 
 INDEX_NAME = "index.html"
 FAILED_SUFFIX = ".misslyckad.ipynb"
+SIDECAR_SUFFIX = ".json"
 
 
 @dataclass(frozen=True)
@@ -68,10 +74,22 @@ def entry_from_metadata(meta: dict, folder: Path, out_dir: Path) -> Entry | None
 
 
 def scan(out_dir: Path) -> list[Entry]:
-    """Every rendered report under ``out_dir``, newest period first."""
+    """Every rendered report under ``out_dir``, newest period first: from its sidecar, or from its
+    notebook's metadata where it has no sidecar."""
     entries = []
+    seen: set[Path] = set()
+    for sidecar in sorted(Path(out_dir).glob(f"*/*{SIDECAR_SUFFIX}")):
+        if sidecar.name.startswith("."):
+            continue
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict) and (entry := entry_from_metadata(meta, sidecar.parent, Path(out_dir))):
+            entries.append(entry)
+            seen.add(sidecar.with_suffix(".ipynb"))
     for nb in sorted(Path(out_dir).glob("*/*.ipynb")):
-        if nb.name.endswith(FAILED_SUFFIX) or nb.name.startswith("."):
+        if nb.name.endswith(FAILED_SUFFIX) or nb.name.startswith(".") or nb in seen:
             continue
         try:
             meta = json.loads(nb.read_text(encoding="utf-8")).get("metadata", {}).get("styrkort", {})
@@ -109,8 +127,30 @@ def _type_name(e: Entry) -> str:
     return name[:1].upper() + name[1:]
 
 
-def index_html(entries: list[Entry], css: str, today: date) -> str:
-    """The index page: a document in Swedish with one table row per report."""
+def _earlier_html(earlier: list[Earlier]) -> str:
+    """Kept versions of re-rendered reports: what the board received before a correction."""
+    if not earlier:
+        return ""
+    rows = []
+    for e in earlier:
+        when = (f"{fmt.date_sv(e.rendered.date())} kl. {e.rendered:%H.%M}" if e.rendered else fmt.DASH)
+        name = f"{e.title}, version {when}"
+        html = f'<a href="{_href(e.html)}">{esc(name)}, HTML</a>' if e.html else fmt.DASH
+        pdf = f'<a href="{_href(e.pdf)}">{esc(name)}, PDF</a>' if e.pdf else '<span class="muted">Ingen PDF</span>'
+        rows.append(f'<tr><th scope="row">{esc(e.title)}</th><td class="date">{esc(when)}</td>'
+                    f"<td>{html}</td><td>{pdf}</td></tr>")
+    return ('<h2 id="tidigare">Tidigare versioner</h2>'
+            "<p>När en rapport renderas om sparas den förra versionen, så att det nämnden redan fått finns "
+            "kvar.</p>"
+            '<table class="index earlier"><caption>Tidigare versioner av omrenderade rapporter</caption>'
+            '<thead><tr><th scope="col">Rapport</th><th scope="col">Upprättad</th>'
+            '<th scope="col">Läs på skärm</th><th scope="col">För diariet</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def index_html(entries: list[Entry], css: str, today: date, earlier: list[Earlier] | None = None) -> str:
+    """The index page: a document in Swedish with one table row per report, and the kept earlier
+    versions of re-rendered reports after them."""
     first = entries[0] if entries else None
     org = ", ".join(x for x in ((first.board, first.municipality) if first else ()) if x)
     rows = []
@@ -145,7 +185,7 @@ def index_html(entries: list[Entry], css: str, today: date) -> str:
         f'<header class="index-header">{lead}<h1>Rapporter</h1>'
         f'<p class="updated">Förteckningen uppdaterades {fmt.date_sv(today)}. HTML är till för '
         "att läsa på skärmen, PDF för utskrift och diariet.</p></header>\n"
-        f"{body}\n</main>\n</body>\n</html>\n"
+        f"{body}{_earlier_html(earlier or [])}\n</main>\n</body>\n</html>\n"
     )
 
 
@@ -157,5 +197,5 @@ def write_index(out_dir: Path, today: date | None = None) -> Path:
     """Rebuild ``<out_dir>/index.html`` from the reports found there; return its path."""
     out_dir = Path(out_dir)
     target = out_dir / INDEX_NAME
-    write_atomic(target, index_html(scan(out_dir), report_css(), today or date.today()))
+    write_atomic(target, index_html(scan(out_dir), report_css(), today or date.today(), earlier_versions(out_dir)))
     return target

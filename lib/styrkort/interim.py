@@ -142,20 +142,31 @@ def resolve_interim(data: Dataset, text: str) -> Period:
     return p
 
 
+def closing_period(data: Dataset, p: Period) -> Period:
+    """The reporting period holding an interim period's last month (April for T1, August for T2):
+    its units' results are the interim report's."""
+    return next(parse_period(k) for k in data.reporting_periods(p.year) if parse_period(k).contains(p.last))
+
+
+def text_period(data: Dataset, p: Period) -> str:
+    """The period whose texts an interim report shows: its own where written, else its closing
+    period's. (The batch's fingerprint reads the same texts.)"""
+    return p.key if data.text(p.key, "viktiga-handelser") is not None else closing_period(data, p).key
+
+
 def interim_report(data: Dataset, period: str, params: Params, adjustments: Adjustments | None = None,
                    today: date | None = None) -> InterimReport:
     p = resolve_interim(data, period)
-    as_of = next(parse_period(k) for k in data.reporting_periods(p.year) if parse_period(k).contains(p.last))
+    as_of = closing_period(data, p)
     overrides = adjustments.overrides_for(as_of.key) if adjustments else None
-    # The interim report's own texts where written, else the closing month's.
-    text_period = p.key if data.text(p.key, "viktiga-handelser") is not None else as_of.key
+    texts = text_period(data, p)
     activities = list(data.activity_areas["verksamhet"])
     month_economy = economy_summary(data.economy, activities, as_of.last.key, params.budget_deviation)
-    sections = goal_sections(data, as_of, params, overrides, text_period, month_economy)
+    sections = goal_sections(data, as_of, params, overrides, texts, month_economy)
     number = p.label[1]
     header = build_header(data, f"Delårsrapport {number} {p.year}", "delårsrapport", p, today)
     economy = interim_economy(data.economy, activities, p, params.budget_deviation,
                               adjustments.forecast if adjustments else ())
     return InterimReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
-                         budget_target_text(params.budget_deviation), data.text(text_period, "viktiga-handelser"),
-                         sections, as_of, economy, data.text(text_period, "ekonomi"))
+                         budget_target_text(params.budget_deviation), data.text(texts, "viktiga-handelser"),
+                         sections, as_of, economy, data.text(texts, "ekonomi"))

@@ -1,56 +1,49 @@
-"""Render a report: validate the inputs, execute its notebook with papermill, export HTML,
-lay the same HTML out as a PDF, and rebuild the output folder's index.
+"""Render a report: validate the inputs, execute its notebook, export HTML, lay the same HTML out
+as a PDF, write the files and rebuild the output folder's index.
 
-Nothing is written into the output folder until the report is complete; files are moved
-into place with an atomic rename, so a reader never finds a half-written report.
+One pipeline for a single render (``styrkort render``) and for a batch (``styrkort render-all``,
+:mod:`styrkort.batch`), in three steps:
+
+1. :func:`prepare` (where the command runs): load and validate the data, params and
+   adjustments, resolve the period, and fingerprint the inputs (:mod:`styrkort.fingerprint`).
+   Bad input fails here, before a kernel starts, and nothing is written.
+2. :func:`produce` (in a kernel session, :mod:`styrkort.session`; in a batch on a worker):
+   parameterise and execute the notebook, export the HTML, add the table of contents and the
+   "Om underlaget" footer, lay out the PDF. Nothing is written; the result is returned.
+3. :func:`commit` (where the command runs): keep the previous version under ``tidigare/``
+   (:mod:`styrkort.versions`), then write the PDF, the HTML, the executed notebook and last the
+   sidecar with the fingerprint, each to a temporary file renamed into place: a reader never
+   finds a half-written report, and a run stopped half-way is taken up again by the next.
+
+A single render uses a cold session (a new kernel); the batch keeps its kernels warm.
 """
 
 from __future__ import annotations
 
 import base64
-import tempfile
-from dataclasses import dataclass
+import json
+import os
+import time
+import traceback
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
-import nbformat
-
-from . import paths
-from .adjustments import load_adjustments
+from . import __version__, paths
+from .adjustments import adjustment_files, load_adjustments
 from .atomic import write_atomic
 from .errors import ReportError
-from .index import write_index
-from .interim import resolve_interim
+from .fingerprint import FileHashes, report_inputs
 from .loading import Dataset, load_data
-from .monthly import resolve_period
-from .params import load_params
-from .pdf import DEFAULT_VARIANT, html_to_pdf, parse_variant
-from .periods import Period
-from .toc import add_toc
-from .plan import resolve_year
+from .params import Params, load_params
+from .pdf import DEFAULT_VARIANT, parse_variant
+from .reports import REPORTS, ReportKind, document_metadata, report_kind, stem as report_stem  # noqa: F401
+from .store import STORE_NAME
 
-
-@dataclass(frozen=True)
-class ReportKind:
-    """A report type: its notebook, how it names itself, and which periods it takes."""
-
-    name: str  # as on the command line
-    notebook: str
-    document: str  # the report type in dokument.csv
-    file_prefix: str
-    resolve: Callable[[Dataset, str], Period]
-    title: Callable[[Period], str]
-
-
-REPORTS: dict[str, ReportKind] = {
-    "monthly": ReportKind("monthly", "monthly.ipynb", "månadsrapport", "manadsrapport", resolve_period,
-                          lambda p: f"Månadsrapport {p.name_sv}"),
-    "interim": ReportKind("interim", "interim.ipynb", "delårsrapport", "delarsrapport", resolve_interim,
-                          lambda p: f"Delårsrapport {p.label[1]} {p.year}"),
-    "plan": ReportKind("plan", "annual_plan.ipynb", "plan", "namnd-och-forvaltningsplan", resolve_year,
-                       lambda p: f"Nämnd- och förvaltningsplan {p.year}"),
-}
+FAILED_SUFFIX = ".misslyckad.ipynb"
+SIDECAR_SUFFIX = ".json"
 
 
 @dataclass(frozen=True)
@@ -64,72 +57,189 @@ class Rendered:
     index: Path | None = None
 
 
-def document_metadata(report: ReportKind, data: Dataset, p: Period, title: str,
-                      rendered_at: datetime) -> dict:
-    """What the exported document says about itself (``<title>``, ``<meta>``, the running header
-    of the printed pages, the PDF's metadata) and what the index lists. From data only."""
-    org = data.organisation
-    diarienummer = data.diarienummer(report.document, p.key)
-    return {
-        "title": title, "kind": report.name, "period": p.key, "period_name": p.name_sv,
-        "document": report.document, "municipality": org["kommun"], "board": org["namnd"],
-        "author": org["forvaltning"], "subject": p.name_sv,
-        "keywords": [x for x in (report.document, p.name_sv, org["namnd"], org["kommun"],
-                                 f"Diarienummer {diarienummer}" if diarienummer else "") if x],
-        "diarienummer": diarienummer or "", "rendered_at": rendered_at.isoformat(timespec="seconds"),
-    }
+@dataclass(frozen=True)
+class Job:
+    """One report to render: everything a worker needs, checked and fingerprinted. Picklable, so
+    it can be sent to a worker process or a Dask worker (paths are absolute: on a cluster the
+    data and params are on storage every machine mounts at the same place)."""
+
+    kind: str
+    period: str
+    title: str
+    stem: str
+    target: str  # the output folder of the period
+    notebook: str  # its path, for the messages
+    notebook_source: str  # its content: a worker runs what was fingerprinted
+    cwd: str
+    parameters: dict
+    meta: dict  # document_metadata, without the time of rendering
+    pdf: bool
+    variant: str | None
+    fingerprint: str
+    inputs: tuple
+    made_from: dict  # for the footer: data folder, params, adjustments, version
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind} {self.period}"
 
 
-def render(kind: str, period: str, data_dir: Path | None = None, params_path: Path | None = None,
-           out_dir: Path | None = None, notebooks: Path | None = None, pdf: bool = True,
-           pdf_variant: str | None = DEFAULT_VARIANT, adjustments_dir: Path | None = None) -> Rendered:
-    """Render one report into ``<out_dir>/<period>/``: the executed notebook, the HTML and (with
-    ``pdf``) the PDF of the same stem, as ``pdf_variant`` (None: a plain PDF). Without ``pdf`` an
-    earlier PDF of the report is removed, so the folder never holds a PDF older than its HTML.
-    Then ``<out_dir>/index.html`` is rebuilt. The analyst's adjustments are read from
-    ``adjustments_dir`` (default: ``justeringar/`` beside the params file)."""
-    variant = parse_variant(pdf_variant)
-    if kind not in REPORTS:
-        raise ReportError(f"Okänd rapporttyp {kind!r}; kända: {', '.join(REPORTS)}.")
-    report = REPORTS[kind]
+@dataclass
+class Produced:
+    """What a worker made of a job: the documents, or the error and the notebook as far as it ran."""
+
+    key: str
+    ok: bool
+    html: str | None = None
+    pdf: bytes | None = None
+    notebook: str | None = None
+    meta: dict = field(default_factory=dict)
+    error: str | None = None
+    failed_notebook: str | None = None
+    seconds: dict = field(default_factory=dict)
+    worker: str = ""
+
+
+# --- 1. prepare -------------------------------------------------------------------------------------
+
+def resolve_paths(data_dir: Path | None = None, params_path: Path | None = None, out_dir: Path | None = None,
+                  notebooks: Path | None = None, adjustments_dir: Path | None = None
+                  ) -> tuple[Path, Path, Path, Path, Path]:
     data_dir = Path(data_dir or paths.default_data_dir()).resolve()
     params_path = Path(params_path or paths.default_params()).resolve()
     out_dir = Path(out_dir or paths.default_out_dir()).resolve()
-    notebook = Path(notebooks or paths.notebooks_dir()).resolve() / report.notebook
-
+    notebooks = Path(notebooks or paths.notebooks_dir()).resolve()
     adjustments_dir = Path(adjustments_dir or params_path.parent / "justeringar").resolve()
+    return data_dir, params_path, out_dir, notebooks, adjustments_dir
 
-    # Validate before a kernel starts: bad input fails fast and writes nothing.
-    data = load_data(data_dir)
-    params = load_params(params_path)
+
+def prepare(kind: str, period: str, data: Dataset, params: Params, params_path: Path, out_dir: Path,
+            notebooks: Path, adjustments_dir: Path, pdf: bool = True, variant: str | None = DEFAULT_VARIANT,
+            hashes: FileHashes | None = None) -> Job:
+    """Check one report's inputs and describe it as a job. Raises DataError or ReportError."""
+    report = report_kind(kind)
     p = report.resolve(data, period)
     load_adjustments(adjustments_dir, kind, p.key, data, params)
+    notebook = notebooks / report.notebook
+    try:
+        source = notebook.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ReportError(f"Notebooken {notebook} kan inte läsas: {exc}") from None
+    fp = report_inputs(kind, p, data, params_path, adjustments_dir, notebook, pdf, variant, hashes)
     title = report.title(p)
-    target = out_dir / p.key
-    stem = f"{report.file_prefix}-{p.slug}"
+    texts = sum(1 for name, _ in fp.inputs if name.startswith("data:texter/"))
+    tables = sum(1 for f in data.files if not Path(f).is_relative_to(Path(data.folder) / "texter"))
+    made_from = {
+        "data": Path(data.folder).name, "tables": tables, "texts": texts,
+        "store": (Path(data.folder) / STORE_NAME).exists(), "params": params_path.name,
+        "adjustments": [f.name for f in adjustment_files(adjustments_dir, kind, p, data) if f.exists()],
+        "version": __version__,
+    }
+    return Job(
+        kind=kind, period=p.key, title=title, stem=report_stem(report, p), target=str(out_dir / p.key),
+        notebook=str(notebook), notebook_source=source, cwd=str(notebooks),
+        parameters={"period": p.key, "data_dir": str(data.folder), "params_file": str(params_path),
+                    "adjustments_dir": str(adjustments_dir), "interactive": False},
+        meta=document_metadata(report, data, p, title), pdf=pdf, variant=variant,
+        fingerprint=fp.digest, inputs=fp.inputs, made_from=made_from)
 
-    executed = execute(notebook, {"period": p.key, "data_dir": str(data_dir), "params_file": str(params_path),
-                                  "adjustments_dir": str(adjustments_dir), "interactive": False}, target, stem)
-    html_path, nb_path, pdf_path = target / f"{stem}.html", target / f"{stem}.ipynb", target / f"{stem}.pdf"
-    meta = document_metadata(report, data, p, title, datetime.now().astimezone())
-    meta["files"] = {"html": html_path.name, "pdf": pdf_path.name if pdf else None}
-    meta["pdf_variant"] = (variant or "pdf") if pdf else None
-    executed.metadata["styrkort"] = meta
-    html = add_toc(export_html(executed))
-    pdf_bytes = to_pdf(html, variant) if pdf else None
-    target.mkdir(parents=True, exist_ok=True)
-    write_atomic(nb_path, nbformat.writes(executed))
-    write_atomic(html_path, html)
-    if pdf_bytes is not None:
-        write_atomic(pdf_path, pdf_bytes)
-    else:
-        pdf_path.unlink(missing_ok=True)
-    index = write_index(out_dir)
-    return Rendered(kind, p.key, title, html_path, nb_path, pdf_path if pdf_bytes is not None else None, index)
+
+# --- 2. produce ---------------------------------------------------------------------------------------
+
+def produce(job: Job, session) -> Produced:
+    """Execute, export and lay out one report in ``session``. Never raises for a failing report:
+    the error (the cell, its exception) and the notebook as far as it ran come back instead."""
+    import nbformat
+    from nbclient.exceptions import CellExecutionError
+    from papermill.parameterize import parameterize_notebook
+
+    from .provenance import add_provenance
+    from .toc import add_toc
+
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    worker = f"{os.uname().nodename}:{os.getpid()}"
+    nb = None
+    try:
+        nb = nbformat.reads(job.notebook_source, as_version=4)
+        # As papermill's execute_notebook prepares it: tags on every cell, papermill's metadata.
+        nb.metadata.setdefault("papermill", {"default_parameters": {}, "parameters": {},
+                                             "environment_variables": {}})
+        for cell in nb.cells:
+            cell.metadata.setdefault("tags", [])
+        nb = parameterize_notebook(nb, job.parameters, kernel_name="python3", language="python")
+        rendered_at = datetime.now().astimezone()
+        meta = {**job.meta, "rendered_at": rendered_at.isoformat(timespec="seconds"),
+                "files": {"html": f"{job.stem}.html", "pdf": f"{job.stem}.pdf" if job.pdf else None,
+                          "notebook": f"{job.stem}.ipynb"},
+                "pdf_variant": (job.variant or "pdf") if job.pdf else None,
+                "fingerprint": job.fingerprint, "made_from": job.made_from}
+        try:
+            executed = session.execute(nb, job.cwd)
+        except CellExecutionError as exc:
+            return Produced(job.key, False, error=_cell_error(nb, exc, Path(job.notebook).name),
+                            failed_notebook=nbformat.writes(nb), seconds=seconds, worker=worker)
+        seconds["körning"] = time.perf_counter() - started
+        mark = time.perf_counter()
+        executed.metadata["styrkort"] = meta
+        html = add_provenance(add_toc(export_html(executed)), meta)
+        seconds["html"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        pdf_bytes = to_pdf(html, job.variant) if job.pdf else None
+        if job.pdf:
+            seconds["pdf"] = time.perf_counter() - mark
+        seconds["totalt"] = time.perf_counter() - started
+        return Produced(job.key, True, html=html, pdf=pdf_bytes, notebook=nbformat.writes(executed), meta=meta,
+                        seconds=seconds, worker=worker)
+    except ReportError as exc:
+        return Produced(job.key, False, error=str(exc), seconds=seconds, worker=worker)
+    except Exception as exc:  # noqa: BLE001 - one failing report must not stop the others
+        failed = None
+        if nb is not None:
+            try:
+                failed = nbformat.writes(nb)
+            except Exception:
+                pass
+        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        return Produced(job.key, False, error=f"Renderingen misslyckades: {detail}", failed_notebook=failed,
+                        seconds=seconds, worker=worker)
+
+
+def _cell_error(nb, exc, notebook_name: str) -> str:
+    """``Cell N i monthly.ipynb misslyckades: NameError: …``, N as the notebook numbers the cell."""
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = getattr(exc, "evalue", str(exc))
+    count = None
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            count = cell.get("execution_count")
+            break
+    return f"Cell {count if count is not None else '?'} i {notebook_name} misslyckades: {ename}: {evalue}"
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    """One HTML exporter per process: setting up its templates is most of an export's cost."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config({"NbConvertBase": {"display_data_priority": ["text/html", "image/svg+xml", "image/png",
+                                                                "text/plain"]}})
+    return HTMLExporter(config=config, template_name="styrkort",
+                        extra_template_basedirs=[str(paths.TEMPLATES_DIR)],
+                        filters={"b64encode": lambda s: base64.b64encode(s.encode()).decode()})
+
+
+def export_html(nb) -> str:
+    """The executed notebook as a self-contained document: outputs only, the report's stylesheet."""
+    body, _ = _exporter().from_notebook_node(nb)
+    return body
 
 
 def to_pdf(html: str, variant: str | None) -> bytes:
     """The exported HTML as PDF; a layout failure is a ReportError, and nothing is written."""
+    from .pdf import html_to_pdf
+
     try:
         return html_to_pdf(html, variant)
     except ReportError:
@@ -138,52 +248,84 @@ def to_pdf(html: str, variant: str | None) -> bytes:
         raise ReportError(f"PDF:en kunde inte skapas: {type(exc).__name__}: {exc}") from exc
 
 
-def _kernel_manager_class():
-    """Kernels talk over local sockets (IPC), not TCP: nothing listens on a port, and ipykernel
-    has no cause to warn about unencrypted TCP on every run."""
-    from jupyter_client.manager import AsyncKernelManager
+# --- 3. commit ------------------------------------------------------------------------------------------
 
-    class IPCKernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            self.transport = "ipc"
+def commit(job: Job, produced: Produced) -> Rendered:
+    """Write what a worker made. A failed report keeps its notebook as ``<stem>.misslyckad.ipynb``
+    and raises ReportError naming the cell; its earlier version, if any, is left as it was."""
+    from .versions import keep_previous
 
-    return IPCKernelManager
-
-
-def execute(notebook: Path, parameters: dict, failed_dir: Path, stem: str) -> nbformat.NotebookNode:
-    """Run the notebook in a fresh kernel. On a failing cell the executed notebook is kept
-    beside the report as ``<stem>.misslyckad.ipynb`` and ReportError names the cell."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    with tempfile.TemporaryDirectory(prefix="styrkort-") as tmp:
-        out = Path(tmp) / notebook.name
-        try:
-            papermill.execute_notebook(str(notebook), str(out), parameters=parameters, kernel_name="python3",
-                                       cwd=str(notebook.parent), progress_bar=False, log_output=False,
-                                       kernel_manager_class=_kernel_manager_class())
-        except PapermillExecutionError as exc:
-            failed_dir.mkdir(parents=True, exist_ok=True)
-            kept = failed_dir / f"{stem}.misslyckad.ipynb"
-            if out.exists():
-                write_atomic(kept, out.read_text(encoding="utf-8"))
-            raise ReportError(
-                f"Cell {exc.exec_count} i {notebook.name} misslyckades: {exc.ename}: {exc.evalue}\n"
-                f"Den körda notebooken finns i {kept}."
-            ) from None
-        return nbformat.read(out, as_version=4)
+    target = Path(job.target)
+    if not produced.ok:
+        message = produced.error or "Renderingen misslyckades."
+        if produced.failed_notebook:
+            kept = target / f"{job.stem}{FAILED_SUFFIX}"
+            write_atomic(kept, produced.failed_notebook)
+            message += f"\nDen körda notebooken finns i {kept}."
+        raise ReportError(message)
+    html_path, nb_path = target / f"{job.stem}.html", target / f"{job.stem}.ipynb"
+    pdf_path, sidecar = target / f"{job.stem}.pdf", target / f"{job.stem}{SIDECAR_SUFFIX}"
+    target.mkdir(parents=True, exist_ok=True)
+    keep_previous(target, job.stem)
+    if produced.pdf is not None:
+        write_atomic(pdf_path, produced.pdf)
+    else:
+        pdf_path.unlink(missing_ok=True)
+    write_atomic(html_path, produced.html)
+    write_atomic(nb_path, produced.notebook)
+    # Last: the sidecar says the report is whole and what it was made from.
+    record = {**produced.meta, "inputs": [list(i) for i in job.inputs], "seconds": produced.seconds,
+              "worker": produced.worker}
+    write_atomic(sidecar, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    return Rendered(job.kind, job.period, job.title, html_path, nb_path,
+                    pdf_path if produced.pdf is not None else None)
 
 
-def export_html(nb: nbformat.NotebookNode) -> str:
-    """The executed notebook as a self-contained document: outputs only, the report's stylesheet."""
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
+def read_sidecar(job: Job) -> dict | None:
+    try:
+        doc = json.loads((Path(job.target) / f"{job.stem}{SIDECAR_SUFFIX}").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return doc if isinstance(doc, dict) else None
 
-    config = Config({"NbConvertBase": {"display_data_priority": ["text/html", "image/svg+xml", "image/png",
-                                                                "text/plain"]}})
-    exporter = HTMLExporter(config=config, template_name="styrkort",
-                            extra_template_basedirs=[str(paths.TEMPLATES_DIR)],
-                            filters={"b64encode": lambda s: base64.b64encode(s.encode()).decode()})
-    body, _ = exporter.from_notebook_node(nb)
-    return body
+
+def up_to_date(job: Job, sidecar: dict | None = None) -> bool:
+    """The report in the output folder was made from exactly this job's inputs, and is all there."""
+    sidecar = sidecar if sidecar is not None else read_sidecar(job)
+    if not sidecar or sidecar.get("fingerprint") != job.fingerprint:
+        return False
+    target = Path(job.target)
+    return (target / f"{job.stem}.html").is_file() and (not job.pdf or (target / f"{job.stem}.pdf").is_file())
+
+
+# --- a single report ------------------------------------------------------------------------------------
+
+def render(kind: str, period: str, data_dir: Path | None = None, params_path: Path | None = None,
+           out_dir: Path | None = None, notebooks: Path | None = None, pdf: bool = True,
+           pdf_variant: str | None = DEFAULT_VARIANT, adjustments_dir: Path | None = None,
+           session: Any = None) -> Rendered:
+    """Render one report into ``<out_dir>/<period>/``: the executed notebook, the HTML and (with
+    ``pdf``) the PDF of the same stem, as ``pdf_variant`` (None: a plain PDF), and the sidecar
+    with what it was made from. Without ``pdf`` an earlier PDF of the report is removed, so the
+    folder never holds a PDF older than its HTML. An earlier version is kept under
+    ``tidigare/``. Then ``<out_dir>/index.html`` is rebuilt. The analyst's adjustments are read
+    from ``adjustments_dir`` (default: ``justeringar/`` beside the params file). ``session``:
+    a :class:`styrkort.session.KernelSession` to run in (default: a new, cold one)."""
+    from .index import write_index
+    from .session import KernelSession
+
+    variant = parse_variant(pdf_variant)
+    report_kind(kind)
+    data_dir, params_path, out_dir, notebooks, adjustments_dir = resolve_paths(
+        data_dir, params_path, out_dir, notebooks, adjustments_dir)
+    # Validate before a kernel starts: bad input fails fast and writes nothing.
+    data = load_data(data_dir)
+    params = load_params(params_path)
+    job = prepare(kind, period, data, params, params_path, out_dir, notebooks, adjustments_dir, pdf, variant)
+    if session is None:
+        with KernelSession(warm=False) as cold:
+            produced = produce(job, cold)
+    else:
+        produced = produce(job, session)
+    done = commit(job, produced)
+    return Rendered(done.kind, done.period, done.title, done.html, done.notebook, done.pdf, write_index(out_dir))
