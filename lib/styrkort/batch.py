@@ -9,7 +9,7 @@
    the workers of a Dask cluster (``scheduler``). One report failing does not stop the others.
 3. **Write** each report as it arrives (:func:`styrkort.render.commit`: previous version kept
    under ``tidigare/``, every file written to a temporary name and renamed into place, the
-   sidecar last), then rebuild the index.
+   sidecar last) and rebuild the index, so it is current while a long run goes on.
 
 Ctrl-C (SIGINT) or SIGTERM stops the workers and their kernels, finishes the report being
 written (a few milliseconds) and nothing else, rebuilds the index from what is whole, prints what
@@ -344,7 +344,7 @@ def render_all(years: str | int | Iterable | None = None, period: str | None = N
         remove_stale_temporaries(out_dir)
         try:
             if todo:
-                result.workers = _run(todo, jobs, scheduler, bar)
+                result.workers = _run(todo, jobs, scheduler, bar, out_dir)
         except (KeyboardInterrupt, Interrupted) as exc:
             result.interrupted = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
             for _, o in todo:
@@ -357,8 +357,11 @@ def render_all(years: str | int | Iterable | None = None, period: str | None = N
     return result
 
 
-def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | None, bar: Progress) -> str:
-    """Produce and write every job; return a description of the workers."""
+def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | None, bar: Progress,
+         out_dir: Path) -> str:
+    """Produce and write every job, rebuilding the index after each; return a description of the
+    workers."""
+    from .index import write_index
     from .workers import DaskWorkers, LocalWorkers
 
     by_key = {job.key: (job, outcome) for job, outcome in todo}
@@ -389,6 +392,7 @@ def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | Non
                     try:
                         done = commit(job, produced)
                         outcome.result, outcome.html = OK, done.html
+                        write_index(out_dir)  # current while a long run goes on
                     except (ReportError, OSError) as exc:
                         outcome.result, outcome.note = FAILED, str(exc)
                 bar.finished(outcome)

@@ -98,6 +98,7 @@ class Produced:
     failed_notebook: str | None = None
     seconds: dict = field(default_factory=dict)
     worker: str = ""
+    warm: int = 0  # notebooks the kernel had run before this one (0: a new kernel)
 
 
 # --- 1. prepare -------------------------------------------------------------------------------------
@@ -174,6 +175,7 @@ def produce(job: Job, session) -> Produced:
                           "notebook": f"{job.stem}.ipynb"},
                 "pdf_variant": (job.variant or "pdf") if job.pdf else None,
                 "fingerprint": job.fingerprint, "made_from": job.made_from}
+        warm = session.runs if getattr(session, "km", None) is not None else 0
         try:
             executed = session.execute(nb, job.cwd)
         except CellExecutionError as exc:
@@ -190,7 +192,7 @@ def produce(job: Job, session) -> Produced:
             seconds["pdf"] = time.perf_counter() - mark
         seconds["totalt"] = time.perf_counter() - started
         return Produced(job.key, True, html=html, pdf=pdf_bytes, notebook=nbformat.writes(executed), meta=meta,
-                        seconds=seconds, worker=worker)
+                        seconds=seconds, worker=worker, warm=warm)
     except ReportError as exc:
         return Produced(job.key, False, error=str(exc), seconds=seconds, worker=worker)
     except Exception as exc:  # noqa: BLE001 - one failing report must not stop the others
@@ -275,7 +277,7 @@ def commit(job: Job, produced: Produced) -> Rendered:
     write_atomic(nb_path, produced.notebook)
     # Last: the sidecar says the report is whole and what it was made from.
     record = {**produced.meta, "inputs": [list(i) for i in job.inputs], "seconds": produced.seconds,
-              "worker": produced.worker}
+              "worker": produced.worker, "kernel_runs_before": produced.warm}
     write_atomic(sidecar, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
     return Rendered(job.kind, job.period, job.title, html_path, nb_path,
                     pdf_path if produced.pdf is not None else None)
