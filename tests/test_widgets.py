@@ -138,3 +138,33 @@ def test_a_refused_adjustment_file_stops_the_run_and_writes_nothing(tmp_path):
         render("monthly", "2024-08", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
     assert "monthly-2024-08.yaml" in str(exc.value) and "status nr 1" in str(exc.value)
     assert not (tmp_path / "out").exists()
+
+
+def test_numbers_are_typed_the_swedish_way(data, params, tmp_path):
+    """A browser's number field in English drops the comma of 4,5 and sends 45: the editors take
+    text and read it as a Swedish analyst writes it, and refuse to save what is not a number."""
+    assert widgets.parse_number("4,5") == 4.5 and widgets.parse_number("4.5 %") == 4.5
+    assert widgets.parse_number(f"{MINUS}1{NBSP}622") == -1622 and widgets.parse_number("-1 622 tkr") == -1622
+    for bad in ("", "4,5,1", "fyra", "1-2"):
+        with pytest.raises(ValueError):
+            widgets.parse_number(bad)
+    assert widgets.format_number(4.1) == "4,1" and widgets.format_number(-1622.0) == f"{MINUS}1 622"
+
+    adj = tmp_path / "justeringar"
+    bridge = widgets.bridge_editor(data, params, "2024", adj)
+    rate, reason = bridge.controls["prisuppräkning"]
+    assert rate.widget.value == "4,1"
+    rate.widget.value = "4,5"  # as typed in the browser
+    assert rate.value == 4.5
+    assert "4,5" in bridge.preview.outputs[0]["data"]["text/html"]
+    assert "inte sparat" in bridge.message.value
+    rate.widget.value = "fyra och en halv"
+    assert rate.value == 4.5 and "inget tal" in bridge.message.value
+    reason.value = "Ny prognos"
+    bridge.save_button.click()
+    assert "Inte sparat" in bridge.message.value and "prisuppräkning" in bridge.message.value
+    assert not (adj / "plan-2024.yaml").exists()
+    rate.widget.value = "4,5 %"
+    bridge.save_button.click()
+    assert "Sparat i" in bridge.message.value
+    assert saved(adj, "plan-2024.yaml")["kommunbidrag"][0]["procent"] == 4.5
