@@ -3,8 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.installed-lab
+# The analyst's JupyterLab: project settings from lab/ (tests/test_jupyterlab.py starts it the same way).
+LAB := JUPYTER_CONFIG_PATH=$(CURDIR)/lab $(BIN)/jupyter lab
 
-.PHONY: setup report test lab docs clean
+.PHONY: setup setup-lab report test lab docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +15,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# JupyterLab on top, for `make lab` and the tests (the browser test drives it); `make report` needs neither.
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,lab]'
+	touch $(LAB_STAMP)
+
 setup: $(STAMP)
+
+setup-lab: $(LAB_STAMP)
 
 ## Render the example reports into outputs/: HTML, PDF/A beside it, and outputs/index.html.
 report: setup
@@ -22,14 +32,13 @@ report: setup
 	$(BIN)/styrkort render interim --period 2024-T2 --pdf
 	$(BIN)/styrkort render plan --year 2024 --pdf
 
-## Run the whole test suite.
-test: setup
+## Run the whole test suite, the analyst's session in JupyterLab and Chromium included.
+test: setup-lab
 	$(BIN)/python -m pytest
 
-## Start JupyterLab on the notebooks with the project's environment.
-lab: setup
-	$(BIN)/python -m pip install --quiet -e '.[lab]'
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+## Start JupyterLab on the notebooks with the project's environment; it opens in your browser.
+lab: setup-lab
+	$(LAB) --notebook-dir=notebooks
 
 ## Regenerate docs/data.md from the data contract.
 docs: setup
