@@ -1,0 +1,163 @@
+"""`make bench`: what a report costs, against the naive pipeline, and how far the data can grow.
+
+Measured side by side in one run, each figure the median of several whole-process runs (after
+one warm-up run that fills the file cache), with min, max and peak memory:
+
+1. naive: the papermill CLI, `jupyter nbconvert --to html --no-input`, the weasyprint CLI;
+2. `styrkort render monthly` producing the same HTML and PDF;
+3. the example year through `styrkort render-all --jobs 1` and `--jobs 2`, per report;
+4. the same year again with nothing changed;
+5. a synthetic large municipality (boards × units × five years, a 10-million-row ledger)
+   loaded and rolled up to the tables the reports use, in a process of its own.
+
+    python benchmarks/bench.py                # full size, ~5–8 minutes on 2 cores
+    python benchmarks/bench.py --tiny         # everything once on tiny data: the CI smoke test
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+TIME = shutil.which("time", path="/usr/bin") or "/usr/bin/time"
+YEAR = "2024"
+MONTH = "2024-08"
+
+
+@dataclass
+class Figure:
+    name: str
+    seconds: list[float]
+    peak_mb: float
+    reports: int = 1
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def row(self) -> str:
+        per = f"{self.median / self.reports:7.2f}" if self.reports > 1 else " " * 7
+        return (f"{self.name:<44} {self.median:8.2f} {min(self.seconds):8.2f} {max(self.seconds):8.2f} {per} "
+                f"{self.peak_mb:8.0f}")
+
+
+def timed(commands: list[list[str]], env: dict | None = None) -> tuple[float, float]:
+    """Run commands one after the other; wall seconds for all, peak RSS (MB) of the largest."""
+    peak = 0.0
+    start = time.perf_counter()
+    for cmd in commands:
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+            proc = subprocess.run([TIME, "-f", "%M", "-o", out.name, *cmd], cwd=ROOT, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            if proc.returncode != 0:
+                raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
+            peak = max(peak, int(out.read().strip().splitlines()[-1]) / 1024)
+    return time.perf_counter() - start, peak
+
+
+def measure(name: str, commands, runs: int, reports: int = 1, setup=None, warmup: bool = True,
+            count=None) -> Figure:
+    """The median of ``runs`` runs after one warm-up; ``count()`` (after the runs) says how many
+    reports one run rendered."""
+    if warmup:
+        if setup:
+            setup()
+        timed(commands)
+    seconds, peak = [], 0.0
+    for _ in range(runs):
+        if setup:
+            setup()
+        s, p = timed(commands)
+        seconds.append(s)
+        peak = max(peak, p)
+    fig = Figure(name, seconds, peak, count() if count else reports)
+    print(fig.row(), flush=True)
+    return fig
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tiny", action="store_true", help="everything once on tiny data (smoke test)")
+    ap.add_argument("--runs", type=int, default=None, help="runs per figure (default 5, tiny 1)")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+    runs = args.runs or (1 if args.tiny else 5)
+    work = Path(tempfile.mkdtemp(prefix="styrkort-bench-"))
+    try:
+        figures = run(work, runs, args.tiny)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    naive, single = figures["naive"], figures["single"]
+    year1, year2, again = figures["year1"], figures["year2"], figures["again"]
+    print()
+    print(f"(2)/(1)            single render / naive pipeline:        {single.median / naive.median:5.2f}  (target ≤ 0,50)")
+    print(f"(3) per report / (1), --jobs 1:                            {year1.median / year1.reports / naive.median:5.2f}")
+    print(f"(3) per report / (1), --jobs 2:                            {year2.median / year2.reports / naive.median:5.2f}  (target ≤ 0,15)")
+    print(f"(4)/(3)            unchanged year / year with --jobs 2:    {again.median / year2.median:5.2f}  "
+          f"((4) = {again.median:.2f} s, target ≤ 1 s)")
+    large = figures["large"]
+    print(f"(5)                large municipality load and roll-up:    {large.median:5.2f} s, {large.peak_mb:.0f} MB  "
+          "(target ≤ 5 s, ≤ 2 048 MB)")
+    if args.json:
+        args.json.write_text(json.dumps({k: {"median": f.median, "min": min(f.seconds), "max": max(f.seconds),
+                                              "peak_mb": f.peak_mb, "reports": f.reports}
+                                          for k, f in figures.items()}, indent=2))
+    return 0
+
+
+def run(work: Path, runs: int, tiny: bool) -> dict[str, Figure]:
+    warm = not tiny
+    data, params = ROOT / "data" / "example", ROOT / "params" / "styrkort.yaml"
+    nb = ROOT / "notebooks" / "monthly.ipynb"
+    print(f"{'':<44} {'median':>8} {'min':>8} {'max':>8} {'/report':>7} {'peak MB':>8}")
+    executed, html = work / "naive.ipynb", work / "naive.html"
+    naive = measure("(1) naive: papermill, nbconvert, weasyprint", [
+        [str(BIN / "papermill"), str(nb), str(executed), "-p", "period", MONTH, "-p", "data_dir", str(data),
+         "-p", "params_file", str(params), "-p", "adjustments_dir", str(work / "justeringar"),
+         "-p", "interactive", "False", "--cwd", str(nb.parent), "--no-progress-bar"],
+        [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed), "--output", str(html)],
+        [str(BIN / "weasyprint"), str(html), str(work / "naive.pdf")],
+    ], runs, warmup=warm)
+    single = measure("(2) styrkort render monthly (HTML + PDF)", [
+        [str(BIN / "styrkort"), "render", "monthly", "--period", MONTH, "--out", str(work / "single")]], runs,
+        warmup=warm)
+    reports = ["--reports", "plan"] if tiny else []
+    out = work / "year"
+
+    def fresh():
+        shutil.rmtree(out, ignore_errors=True)
+
+    figures = {"naive": naive, "single": single}
+    for jobs in (1, 2):
+        cmd = [str(BIN / "styrkort"), "render-all", "--year", YEAR, "--jobs", str(jobs), "--out", str(out), *reports]
+        figures[f"year{jobs}"] = measure(f"(3) render-all --year {YEAR} --jobs {jobs}", [cmd], runs, setup=fresh,
+                                         warmup=warm, count=lambda: _count_reports(out))
+    figures["again"] = measure("(4) the same year again, nothing changed", [cmd], runs, figures["year2"].reports,
+                               warmup=warm)
+    size = ["--boards", "2", "--units", "3", "--ledger-rows", "20000"] if tiny else []
+    root = work / "large"
+    subprocess.run([sys.executable, str(Path(__file__).with_name("large.py")), "write", str(root), *size], check=True)
+    figures["large"] = measure("(5) large municipality: load and roll up",
+                               [[sys.executable, str(Path(__file__).with_name("large.py")), "load", str(root)]], runs,
+                               warmup=warm)
+    return figures
+
+
+def _count_reports(out: Path) -> int:
+    """Reports rendered into ``out``: every HTML but the index and earlier versions."""
+    return sum(1 for p in out.rglob("*.html") if p.name != "index.html" and "tidigare" not in p.parts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
