@@ -320,14 +320,19 @@ def render(kind: str, period: str, data_dir: Path | None = None, params_path: Pa
     report_kind(kind)
     data_dir, params_path, out_dir, notebooks, adjustments_dir = resolve_paths(
         data_dir, params_path, out_dir, notebooks, adjustments_dir)
-    # Validate before a kernel starts: bad input fails fast and writes nothing.
-    data = load_data(data_dir)
-    params = load_params(params_path)
-    job = prepare(kind, period, data, params, params_path, out_dir, notebooks, adjustments_dir, pdf, variant)
-    if session is None:
-        with KernelSession(warm=False) as cold:
-            produced = produce(job, cold)
-    else:
-        produced = produce(job, session)
+    # A new kernel boots and imports on the other core while this process validates the input
+    # and sets up the export. Bad input still fails before anything is written.
+    own = KernelSession(warm=False) if session is None else None
+    try:
+        if own is not None:
+            own.start_soon()
+        data = load_data(data_dir)
+        params = load_params(params_path)
+        job = prepare(kind, period, data, params, params_path, out_dir, notebooks, adjustments_dir, pdf, variant)
+        _exporter()
+        produced = produce(job, own or session)
+    finally:
+        if own is not None:
+            own.close()
     done = commit(job, produced)
     return Rendered(done.kind, done.period, done.title, done.html, done.notebook, done.pdf, write_index(out_dir))

@@ -96,6 +96,7 @@ class KernelSession:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._starting: Any = None  # a kernel being started by start_soon()
 
     # --- the session's own event loop -----------------------------------------------------------
     def _call(self, coro, timeout: float | None = None):
@@ -124,6 +125,21 @@ class KernelSession:
             if self.km is None:
                 self._call(self._start())
 
+    def start_soon(self) -> None:
+        """Start the kernel, and import what reports use, while the caller goes on with other work
+        (a single render validates its data meanwhile: the kernel boots on the other core). The
+        next ``execute`` or ``close`` waits for it."""
+        with self._lock:
+            if self.km is None and self._starting is None:
+                self._call(asyncio.sleep(0))  # the loop's thread is running
+                self._starting = asyncio.run_coroutine_threadsafe(self._start(prewarm=True), self._loop)
+
+    def _started(self) -> None:
+        """Wait for a start begun by start_soon(); its error is the caller's."""
+        starting, self._starting = self._starting, None
+        if starting is not None:
+            starting.result(self.startup_timeout + 120)
+
     def execute(self, nb, cwd: str | Path):
         """Execute the notebook (a parameterised ``NotebookNode``) in a clean namespace and return
         it executed. A failing cell raises nbclient's ``CellExecutionError`` with the notebook
@@ -132,6 +148,7 @@ class KernelSession:
         from nbclient.exceptions import CellExecutionError, DeadKernelError
 
         with self._lock:
+            self._started()
             original = copy.deepcopy(nb)
             for attempt in (1, 2):
                 try:
@@ -158,6 +175,10 @@ class KernelSession:
     def close(self) -> None:
         """Shut the kernel down and stop the session's thread."""
         with self._lock:
+            try:
+                self._started()
+            except Exception:  # a kernel that failed to start has nothing to shut down
+                pass
             if self.km is not None and self._loop is not None:
                 try:
                     self._call(self._stop(now=True), timeout=30)
@@ -196,7 +217,7 @@ class KernelSession:
             self._loop = self._thread = None
 
     # --- on the session's loop ---------------------------------------------------------------------
-    async def _start(self) -> None:
+    async def _start(self, prewarm: bool | None = None) -> None:
         km = kernel_manager_class()(kernel_name=self.kernel_name)
         # No IPython history database: kernels running side by side would share and lock it.
         await km.start_kernel(extra_arguments=["--HistoryManager.hist_file=:memory:"], cwd=os.getcwd())
@@ -212,7 +233,7 @@ class KernelSession:
         self.km, self.kc = km, kc
         self.starts += 1
         self.runs = 0
-        if self.warm:
+        if self.warm if prewarm is None else prewarm:
             await self._run(PREWARM)
 
     async def _stop(self, now: bool) -> None:
