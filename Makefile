@@ -7,7 +7,7 @@ LAB_STAMP := $(VENV)/.installed-lab
 # The analyst's JupyterLab: project settings from lab/ (tests/test_jupyterlab.py starts it the same way).
 LAB := JUPYTER_CONFIG_PATH=$(CURDIR)/lab $(BIN)/jupyter lab
 
-.PHONY: setup setup-lab report test lab docs clean
+.PHONY: setup setup-lab report test lab docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ lab: setup-lab
 ## Regenerate docs/data.md from the data contract.
 docs: setup
 	$(BIN)/styrkort docs
+
+## Measure a report's cost against the naive pipeline, the year batch and a large municipality.
+bench: setup
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) outputs/*/ build *.egg-info lib/*.egg-info
