@@ -10,7 +10,7 @@ one warm-up run that fills the file cache), with min, max and peak memory:
 5. a synthetic large municipality (boards × units × five years, a 10-million-row ledger)
    loaded and rolled up to the tables the reports use, in a process of its own.
 
-    python benchmarks/bench.py                # full size, ~5–8 minutes on 2 cores
+    python benchmarks/bench.py                # full size, three runs a figure, ~6–8 minutes on 2 cores
     python benchmarks/bench.py --tiny         # everything once on tiny data: the CI smoke test
 """
 
@@ -89,10 +89,10 @@ def measure(name: str, commands, runs: int, reports: int = 1, setup=None, warmup
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tiny", action="store_true", help="everything once on tiny data (smoke test)")
-    ap.add_argument("--runs", type=int, default=None, help="runs per figure (default 5, tiny 1)")
+    ap.add_argument("--runs", type=int, default=None, help="runs per figure (default 3, tiny 1)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
-    runs = args.runs or (1 if args.tiny else 5)
+    runs = args.runs or (1 if args.tiny else 3)
     work = Path(tempfile.mkdtemp(prefix="styrkort-bench-"))
     try:
         figures = run(work, runs, args.tiny)
@@ -141,10 +141,11 @@ def run(work: Path, runs: int, tiny: bool) -> dict[str, Figure]:
     figures = {"naive": naive, "single": single}
     for jobs in (1, 2):
         cmd = [str(BIN / "styrkort"), "render-all", "--year", YEAR, "--jobs", str(jobs), "--out", str(out), *reports]
+        # No warm-up run: the figures before have filled the file cache, and a year is long.
         figures[f"year{jobs}"] = measure(f"(3) render-all --year {YEAR} --jobs {jobs}", [cmd], runs, setup=fresh,
-                                         warmup=warm, count=lambda: _count_reports(out))
+                                         warmup=False, count=lambda: _count_reports(out))
     figures["again"] = measure("(4) the same year again, nothing changed", [cmd], runs, figures["year2"].reports,
-                               warmup=warm)
+                               warmup=False)
     size = ["--boards", "2", "--units", "3", "--ledger-rows", "20000"] if tiny else []
     root = work / "large"
     subprocess.run([sys.executable, str(Path(__file__).with_name("large.py")), "write", str(root), *size], check=True)
