@@ -43,6 +43,8 @@ def test_the_example_years_reports():
         wanted_reports(data, [], None, parse_kinds(None))
     with pytest.raises(ReportError, match="kända: monthly, interim, plan"):
         parse_kinds("monthly,årsredovisning")
+    with pytest.raises(ReportError, match="monthly"):
+        wanted_reports(data, [], "latest", parse_kinds("plan"))
 
 
 def test_t2_waits_for_august(data_copy):
@@ -115,6 +117,21 @@ def test_options_and_the_package_are_part_of_the_fingerprint():
             "bibliotek:weasyprint", "rapport", "pdf"} <= set(names)
     assert names["justering:monthly-2024-08.yaml"] == "saknas"
     assert not any(n.startswith("data:texter/2024-07") or n.startswith("data:texter/2024-T2") for n in names)
+
+
+def test_a_worker_with_other_code_refuses_the_job():
+    """On a cluster, a worker with another version of the package would render with other code
+    than the fingerprint names: it says so instead, without starting a kernel."""
+    from dataclasses import replace
+
+    from styrkort.render import produce
+
+    data_dir, params_path, out, notebooks, adjustments = resolve_paths(EXAMPLE, None, Path("/tmp/x"))
+    job = prepare("monthly", "2024-08", load_data(data_dir), load_params(params_path), params_path, out, notebooks,
+                  adjustments, pdf=False)
+    other = replace(job, inputs=tuple((k, "0" * 64 if k == "styrkort:källkod" else v) for k, v in job.inputs))
+    produced = produce(other, session=None)
+    assert not produced.ok and "annan version av styrkort" in produced.error
 
 
 # --- earlier versions and temporary files ------------------------------------------------------------------

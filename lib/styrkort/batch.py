@@ -116,6 +116,8 @@ def parse_years(text: str | int | Iterable | None) -> list[int]:
 def wanted_reports(data: Dataset, years: list[int], period: str | None, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
     """(kind, period) of every report asked for, in report order."""
     if period and period.strip().lower() in ("latest", "senaste"):
+        if "monthly" not in kinds:
+            raise ReportError("--period latest gäller månadsrapporten; ta med monthly i --reports.")
         if years:
             keys = [k for y in years for k in data.reporting_periods(y)]
             if not keys:
@@ -165,7 +167,7 @@ class Progress:
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, file=stream, unit="rapport", desc="Renderar", dynamic_ncols=True,
-                            bar_format="{desc}: {n}/{total} |{bar}| {elapsed}<{remaining} {postfix}")
+                            bar_format="{desc}: {n}/{total} |{bar}| {elapsed}<{remaining}{postfix}")
 
     def say(self, text: str) -> None:
         if self.stream is None:
@@ -294,14 +296,17 @@ def render_all(years: str | int | Iterable | None = None, period: str | None = N
                scheduler: str | None = None, data_dir: Path | None = None, params_path: Path | None = None,
                out_dir: Path | None = None, notebooks: Path | None = None, pdf: bool = True,
                pdf_variant: str | None = DEFAULT_VARIANT, adjustments_dir: Path | None = None,
-               dry_run: bool = False, progress: TextIO | None = sys.stderr, tty: bool | None = None) -> BatchResult:
+               dry_run: bool = False, progress: TextIO | None = ..., tty: bool | None = None) -> BatchResult:  # type: ignore[assignment]
     """Render every report asked for (see the module's description); return what happened to each.
     Bad data or params raise DataError before anything runs; a report's own problem (its
-    adjustments, a failing cell, its PDF) fails that report only."""
+    adjustments, a failing cell, its PDF) fails that report only. Progress goes to ``progress``
+    (default: standard error; None: nowhere)."""
     from .atomic import remove_stale_temporaries
     from .index import write_index
 
     started = time.monotonic()
+    if progress is ...:
+        progress = sys.stderr
     variant = parse_variant(pdf_variant)
     kinds = parse_kinds(reports)
     year_list = parse_years(years)

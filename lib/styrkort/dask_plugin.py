@@ -10,6 +10,8 @@ from distributed import WorkerPlugin
 
 class SessionPlugin(WorkerPlugin):
     name = "styrkort-session"
+    # Registered by every run: a worker that has it keeps its warm kernel between runs.
+    idempotent = True
 
     def setup(self, worker) -> None:
         # In the background: the worker goes on taking tasks, and the first one waits for the

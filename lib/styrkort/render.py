@@ -35,7 +35,7 @@ from . import __version__, paths
 from .adjustments import adjustment_files, load_adjustments
 from .atomic import write_atomic
 from .errors import ReportError
-from .fingerprint import FileHashes, report_inputs
+from .fingerprint import FileHashes, package_digest, report_inputs
 from .loading import Dataset, load_data
 from .params import Params, load_params
 from .pdf import DEFAULT_VARIANT, parse_variant
@@ -161,6 +161,13 @@ def produce(job: Job, session) -> Produced:
     started = time.perf_counter()
     worker = f"{os.uname().nodename}:{os.getpid()}"
     nb = None
+    wanted = dict(job.inputs).get("styrkort:källkod")
+    if wanted and wanted != package_digest():
+        # A worker of a cluster with another version installed (or not restarted after an
+        # upgrade) would render with other code than the fingerprint says.
+        return Produced(job.key, False, worker=worker,
+                        error=f"Arbetaren {worker} har en annan version av styrkort än kommandot; installera "
+                              "samma version på alla maskiner och starta om arbetarna.")
     try:
         nb = nbformat.reads(job.notebook_source, as_version=4)
         # As papermill's execute_notebook prepares it: tags on every cell, papermill's metadata.

@@ -32,6 +32,9 @@ _STOP_GRACE_S = 5
 def warm_up(session) -> None:
     """Start the kernel while this process imports and sets up what a report's export and layout
     use, so the first report is as fast as the next."""
+    from .fingerprint import package_digest
+
+    package_digest()  # the code this process runs, before the kernel imports it (see render.produce)
     starter = threading.Thread(target=_start_quietly, args=(session,), daemon=True)
     starter.start()
     try:
@@ -245,7 +248,12 @@ class DaskWorkers:
             raise ReportError("--scheduler kräver paketet distributed (pip install distributed).") from exc
         from .dask_plugin import SessionPlugin
 
-        self.client = Client(address, timeout="30s")
+        try:
+            self.client = Client(address, timeout="30s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            from .errors import ReportError
+
+            raise ReportError(f"Dask-klustret {address} svarar inte: {exc}") from None
         self.client.register_plugin(SessionPlugin(), name="styrkort-session")
         stamp = f"{os.getpid()}-{time.time_ns()}"
         self.futures = {self.client.submit(produce_here, job, key=f"styrkort-{job.kind}-{job.period}-{stamp}",
