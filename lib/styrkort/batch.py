@@ -215,8 +215,9 @@ def summary_table(result: BatchResult) -> str:
     lines = ["  ".join(v.ljust(w) for v, w in zip(r[:4], widths)) + ("  " + r[4] if r[4] else "")
              for r in [head, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    counts = ", ".join(f"{result.count(r)} {r}" for r in (OK, FAILED, SKIPPED, STOPPED) if result.count(r))
-    total = f"{len(result.outcomes)} rapporter: {counts or 'inga'} på {_seconds(result.seconds)}"
+    counts = ", ".join(f"{result.count(r)} {r}" for r in (OK, FAILED, SKIPPED, STOPPED, PLANNED) if result.count(r))
+    n = len(result.outcomes)
+    total = f"{n} rapport{'er' if n != 1 else ''}: {counts or 'inga'} på {_seconds(result.seconds)}"
     if result.workers:
         total += f" ({result.workers})"
     lines += ["", total + "."]
