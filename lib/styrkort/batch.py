@@ -420,9 +420,13 @@ def _cores() -> int:
 
 def main(args) -> int:
     """``styrkort render-all`` with parsed arguments (see :mod:`styrkort.cli`)."""
-    result = render_all(years=args.year, period=args.period, reports=args.reports, jobs=args.jobs,
-                        force=args.force, scheduler=args.scheduler, data_dir=args.data, params_path=args.params,
-                        out_dir=args.out, pdf=args.pdf, pdf_variant=args.pdf_variant, dry_run=args.dry_run)
+    try:
+        result = render_all(years=args.year, period=args.period, reports=args.reports, jobs=args.jobs,
+                            force=args.force, scheduler=args.scheduler, data_dir=args.data, params_path=args.params,
+                            out_dir=args.out, pdf=args.pdf, pdf_variant=args.pdf_variant, dry_run=args.dry_run)
+    except KeyboardInterrupt:  # before anything was started or written
+        print("styrkort: avbruten innan något renderades.", file=sys.stderr)
+        return 130
     print(summary_table(result), flush=True)
     failed = [o for o in result.outcomes if o.result == FAILED]
     if failed:

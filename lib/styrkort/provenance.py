@@ -35,9 +35,11 @@ def footer_html(meta: dict) -> str:
         ("Fingeravtryck", f"{esc(str(meta.get('fingerprint', ''))[:12])} (SHA-256 av allt ovan, notebooken "
                           "och programmet; oförändrat fingeravtryck betyder samma underlag)"),
     ]
-    rows = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in items)
+    # Two columns, term and value, in the report's own small type (the stylesheet's .about).
+    rows = "".join(f'<dt>{k}</dt><dd style="margin:0">{v}</dd>' for k, v in items)
     return (f'<footer class="about {FOOTER_CLASS}"><p><strong>Om underlaget</strong></p>'
-            f"<dl>{rows}</dl></footer>")
+            f'<dl style="display:grid;grid-template-columns:max-content auto;gap:0.1rem 1rem;margin:0">'
+            f"{rows}</dl></footer>")
 
 
 def add_provenance(document: str, meta: dict) -> str:
