@@ -19,7 +19,6 @@ one refused file does not stop the others.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sqlite3
@@ -34,6 +33,7 @@ import pandas as pd
 
 from . import contract, store
 from . import unit_template as tpl
+from .atomic import write_atomic
 from .errors import DataError, Problem
 from .loading import Dataset, _cell_text, _convert, _read_rows, _typed, load_data
 from .periods import Month, current_month, parse_period
@@ -472,12 +472,12 @@ def _install_table(con: sqlite3.Connection, imp: Import, path: Path, folder: Pat
 
     def restore() -> None:
         for p, content in backups.items():
-            _write_atomic(p, content)
+            write_atomic(p, content)
         if target not in backups:
             target.unlink(missing_ok=True)
 
     undo.append(restore)
-    _write_atomic(target, t.content)
+    write_atomic(target, t.content)
     for old in current:
         if old != target:
             old.unlink()
@@ -504,18 +504,6 @@ def _validate_with(folder: Path, t: TableFile, source: str, today: date | None) 
                         for p in exc.problems]
             raise DataError(problems, source) from None
 
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def submissions_frame(folder: str | Path) -> pd.DataFrame:
