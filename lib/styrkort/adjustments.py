@@ -22,8 +22,6 @@ an entry without a reason is refused with the file and the entry named.
 
 from __future__ import annotations
 
-import getpass
-import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +31,7 @@ import yaml
 
 from .atomic import write_atomic
 from .errors import DataError, Problem
+from .identity import current_user
 from .interim import resolve_interim
 from .loading import Dataset
 from .monthly import resolve_period
@@ -106,16 +105,6 @@ def _override(e: Entry) -> Override:
 
 def adjustments_path(folder: str | Path, report: str, period_key: str) -> Path:
     return Path(folder) / f"{report}-{period_key}.yaml"
-
-
-def current_user() -> str:
-    for var in ("STYRKORT_USER", "USER", "USERNAME"):
-        if os.environ.get(var):
-            return os.environ[var]
-    try:
-        return getpass.getuser()
-    except Exception:  # no user database entry (some containers)
-        return "okänd"
 
 
 def read_adjustments(path: Path, report: str, period_key: str) -> Adjustments:

@@ -18,9 +18,7 @@ not work on the network shares where an administration's files often live.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
-import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +26,8 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
+
+from .identity import current_user
 
 STORE_NAME = "inlamningar.sqlite"
 SCHEMA_VERSION = 1
@@ -97,13 +97,6 @@ def store_path(folder: str | Path) -> Path:
 
 def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
-
-
-def who() -> str:
-    try:
-        return os.environ.get("USER") or getpass.getuser()
-    except Exception:  # no user name on this system
-        return "okänd"
 
 
 def now_iso() -> str:
@@ -254,7 +247,7 @@ def reading(folder: str | Path) -> Iterator[sqlite3.Connection | None]:
 
 def write_import(con: sqlite3.Connection, imp: Import, when: str | None = None, user: str | None = None) -> list[int]:
     """Store one validated file inside the caller's transaction; returns the new submission ids."""
-    when, user = when or now_iso(), user or who()
+    when, user = when or now_iso(), user or current_user()
     # A whole table's bytes are kept once, in table_files; a submission's file here.
     content = imp.content if imp.table_file is None else None
     import_id = con.execute(
