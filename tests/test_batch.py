@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE, ROOT
+from styrkort.unchanged import RECORD_NAME
 
 YEAR_2024 = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06..2024-07", "2024-08",
              "2024-T1", "2024-T2", "2024"]
@@ -99,15 +100,28 @@ def test_each_report_says_what_it_was_made_from(year):
 def test_an_unchanged_year_is_skipped_without_a_kernel(year):
     data, out, _ = year
     before = snapshot(out)
-    again = render_all("--year", "2024", "--jobs", "2", data=data, out=out)
+    # In a process of its own, to see what it imported: an unchanged run does not even load the data.
+    again = subprocess.run([sys.executable, "-c", UNCHANGED_RUN, "render-all", "--year", "2024", "--jobs", "2",
+                            "--data", str(data), "--out", str(out)], capture_output=True, text=True, timeout=600,
+                           cwd=ROOT)
     assert again.returncode == 0, again.stderr
     assert summary(again.stdout) == {p: "överhoppad" for p in YEAR_2024}
     assert "arbetsprocess" not in again.stdout  # no worker, so no kernel, was started
+    assert "pandas importerat: False" in again.stdout
     after = snapshot(out)
     assert {k: v for k, v in after.items() if k != "index.html"} == \
            {k: v for k, v in before.items() if k != "index.html"}
     latest = render_all("--period", "latest", data=data, out=out)
     assert latest.returncode == 0 and summary(latest.stdout) == {"2024-08": "överhoppad"}
+
+
+UNCHANGED_RUN = """
+import sys
+from styrkort.cli import main
+code = main(sys.argv[1:])
+print("pandas importerat:", "pandas" in sys.modules)
+sys.exit(code)
+"""
 
 
 def test_a_change_renders_only_the_reports_that_read_it_and_keeps_what_they_replace(year):
@@ -133,7 +147,7 @@ def test_a_change_renders_only_the_reports_that_read_it_and_keeps_what_they_repl
     assert "ändrat: texter/2024-08/viktiga-handelser.md" in done.stdout
     assert "ändrat: plan-2024.yaml" in done.stdout
     after = snapshot(out)
-    changed = {k for k in before if k in after and before[k] != after[k]} - {"index.html"}
+    changed = {k for k in before if k in after and before[k] != after[k]} - {"index.html", RECORD_NAME}
     assert {k.split("/")[0] for k in changed} == {"2024-08", "2024"}
 
     # The replaced August report is kept, whole, under tidigare/ with the time it was rendered.
@@ -160,6 +174,16 @@ def test_a_change_renders_only_the_reports_that_read_it_and_keeps_what_they_repl
         assert (out / a["href"]).is_file(), a["href"]
 
 
+def test_a_missing_document_is_rendered_again(year):
+    data, out, _ = year
+    pdf = out / "2024-03" / "manadsrapport-mars-2024.pdf"
+    pdf.unlink()
+    done = render_all("--year", "2024", "--reports", "monthly", "--jobs", "1", data=data, out=out)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert {p for p, r in summary(done.stdout).items() if r == "ok"} == {"2024-03"}
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
 def test_one_failing_report_does_not_stop_the_others(tmp_path):
     """A cell that fails for T1 only: T2 and the plan are written, T1's error names the cell, its
     executed notebook is kept, and the command exits 1."""
@@ -181,6 +205,7 @@ def test_one_failing_report_does_not_stop_the_others(tmp_path):
     assert (out / "2024-T1" / "delarsrapport-T1-2024.misslyckad.ipynb").is_file()
     assert not (out / "2024-T1" / "delarsrapport-T1-2024.html").exists()
     assert (out / "2024-T2" / "delarsrapport-T2-2024.html").is_file()
+    assert not (out / RECORD_NAME).exists()  # only a whole run is remembered as one to skip
     soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert sorted(r.th.get_text() for r in soup.find("table").tbody.find_all("tr")) == \
            ["Delårsrapport 2 2024", "Nämnd- och förvaltningsplan 2024"]

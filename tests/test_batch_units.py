@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, ROOT, read_rows, write_rows
+from styrkort import paths
 from styrkort.atomic import remove_stale_temporaries, write_atomic
 from styrkort.batch import BatchResult, Outcome, parse_kinds, summary_table, wanted_reports
 from styrkort.errors import ReportError
 from styrkort.loading import load_data
 from styrkort.params import load_params
-from styrkort.render import prepare, resolve_paths
+from styrkort.render import prepare
 from styrkort.reports import reports_for_year
 from styrkort.schedule import holidays, working_day
 from styrkort.versions import earlier_versions, keep_previous
@@ -58,7 +59,7 @@ def test_t2_waits_for_august(data_copy):
 
 def fingerprints(data_dir: Path, params_dir: Path | None = None, pdf: bool = False) -> dict[tuple[str, str], str]:
     params_path = (params_dir / "styrkort.yaml") if params_dir else None
-    data_dir, params_path, out, notebooks, adjustments = resolve_paths(data_dir, params_path, Path("/tmp/x"))
+    data_dir, params_path, out, notebooks, adjustments = paths.resolve(data_dir, params_path, Path("/tmp/x"))
     data, params = load_data(data_dir), load_params(params_path)
     return {(k, p): prepare(k, p, data, params, params_path, out, notebooks, adjustments, pdf=pdf).fingerprint
             for k, p in reports_for_year(data, 2024)}
@@ -108,7 +109,7 @@ def test_adjustments_change_the_reports_that_show_them(tmp_path):
 def test_options_and_the_package_are_part_of_the_fingerprint():
     html_only, with_pdf = fingerprints(EXAMPLE), fingerprints(EXAMPLE, pdf=True)
     assert all(html_only[k] != with_pdf[k] for k in html_only)
-    data_dir, params_path, out, notebooks, adjustments = resolve_paths(EXAMPLE, None, Path("/tmp/x"))
+    data_dir, params_path, out, notebooks, adjustments = paths.resolve(EXAMPLE, None, Path("/tmp/x"))
     job = prepare("monthly", "2024-08", load_data(data_dir), load_params(params_path), params_path, out, notebooks,
                   adjustments, pdf=False)
     names = dict(job.inputs)
@@ -126,7 +127,7 @@ def test_a_worker_with_other_code_refuses_the_job():
 
     from styrkort.render import produce
 
-    data_dir, params_path, out, notebooks, adjustments = resolve_paths(EXAMPLE, None, Path("/tmp/x"))
+    data_dir, params_path, out, notebooks, adjustments = paths.resolve(EXAMPLE, None, Path("/tmp/x"))
     job = prepare("monthly", "2024-08", load_data(data_dir), load_params(params_path), params_path, out, notebooks,
                   adjustments, pdf=False)
     other = replace(job, inputs=tuple((k, "0" * 64 if k == "styrkort:källkod" else v) for k, v in job.inputs))
@@ -231,3 +232,49 @@ def test_deploy_files_render_the_latest_month_early_each_month(tmp_path):
         if "Failed to" in check.stderr and "bus" in check.stderr.lower():
             pytest.skip("systemd-analyze cannot run here")
         assert check.returncode == 0, check.stderr
+
+
+def test_an_unchanged_run_is_recognised_from_the_files_alone(tmp_path, data_copy):
+    from styrkort import unchanged
+
+    params = tmp_path / "styrkort.yaml"
+    shutil.copy(paths.default_params(), params)
+    adjustments, notebooks, out = tmp_path / "justeringar", paths.notebooks_dir(), tmp_path / "out"
+    request = unchanged.request_key(years=[2024], kinds=["plan"])
+
+    def digest(req=request):
+        return unchanged.inputs_digest(req, data_copy, params, adjustments, notebooks)
+
+    folder = out / "2024"
+    folder.mkdir(parents=True)
+    (folder / "plan.html").write_text("<html></html>", encoding="utf-8")
+    (folder / "plan.json").write_text('{"fingerprint": "abc"}', encoding="utf-8")
+    report = {"kind": "plan", "period": "2024", "title": "Plan", "folder": "2024", "stem": "plan",
+              "fingerprint": "abc", "pdf": False}
+    first = digest()
+    unchanged.record_run(out, request, first, [report])
+    assert unchanged.recorded_run(out, request, digest()) == [report]
+    assert unchanged.recorded_run(out, unchanged.request_key(years=[2023], kinds=["plan"]), first) is None
+
+    # Any input: a data file, a new adjustment file, the params.
+    text = next((data_copy / "texter").rglob("*.md"))
+    text.write_text(text.read_text(encoding="utf-8") + "\nÄndrad.\n", encoding="utf-8")
+    assert digest() != first
+    changed = digest()
+    adjustments.mkdir()
+    (adjustments / "plan-2024.yaml").write_text("rapport: plan\n", encoding="utf-8")
+    assert digest() not in (first, changed)
+    with_adjustment = digest()
+    params.write_text(params.read_text(encoding="utf-8") + "\n# kommentar\n", encoding="utf-8")
+    assert digest() not in (first, changed, with_adjustment)
+
+    # A report that is no longer as the run left it: its sidecar changed, or a document is gone.
+    unchanged.record_run(out, request, digest(), [report])
+    assert unchanged.recorded_run(out, request, digest()) == [report]
+    (folder / "plan.json").write_text('{"fingerprint": "def"}', encoding="utf-8")
+    assert unchanged.recorded_run(out, request, digest()) is None
+    (folder / "plan.json").write_text('{"fingerprint": "abc"}', encoding="utf-8")
+    (folder / "plan.html").unlink()
+    assert unchanged.recorded_run(out, request, digest()) is None
+    (out / unchanged.RECORD_NAME).write_text("inte json", encoding="utf-8")
+    assert unchanged.recorded_run(out, request, digest()) is None

@@ -5,9 +5,10 @@ import json
 import re
 
 from conftest import EXAMPLE, ROOT
+from styrkort import paths
 from styrkort.loading import load_data
 from styrkort.params import load_params
-from styrkort.render import commit, prepare, render, resolve_paths
+from styrkort.render import commit, prepare, render
 from styrkort.workers import LocalWorkers
 
 _TIMES = [
@@ -31,7 +32,7 @@ def outputs(notebook: str) -> list:
 def test_warm_worker_output_equals_a_report_rendered_alone(tmp_path):
     alone = render("monthly", "2024-03", out_dir=tmp_path / "alone", pdf=False)
 
-    data_dir, params_path, out, notebooks, adjustments = resolve_paths(EXAMPLE, None, tmp_path / "warm")
+    data_dir, params_path, out, notebooks, adjustments = paths.resolve(EXAMPLE, None, tmp_path / "warm")
     data, params = load_data(data_dir), load_params(params_path)
     jobs = [prepare(kind, period, data, params, params_path, out, notebooks, adjustments, pdf=False)
             for kind, period in (("plan", "2024"), ("interim", "2024-T2"), ("monthly", "2024-03"))]

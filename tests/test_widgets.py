@@ -7,7 +7,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE, ROOT
-from styrkort import widgets
+from styrkort import editors, widgets
 from styrkort.errors import DataError
 from styrkort.loading import load_data
 from styrkort.params import load_params
@@ -143,12 +143,12 @@ def test_a_refused_adjustment_file_stops_the_run_and_writes_nothing(tmp_path):
 def test_numbers_are_typed_the_swedish_way(data, params, tmp_path):
     """A browser's number field in English drops the comma of 4,5 and sends 45: the editors take
     text and read it as a Swedish analyst writes it, and refuse to save what is not a number."""
-    assert widgets.parse_number("4,5") == 4.5 and widgets.parse_number("4.5 %") == 4.5
-    assert widgets.parse_number(f"{MINUS}1{NBSP}622") == -1622 and widgets.parse_number("-1 622 tkr") == -1622
+    assert editors.parse_number("4,5") == 4.5 and editors.parse_number("4.5 %") == 4.5
+    assert editors.parse_number(f"{MINUS}1{NBSP}622") == -1622 and editors.parse_number("-1 622 tkr") == -1622
     for bad in ("", "4,5,1", "fyra", "1-2"):
         with pytest.raises(ValueError):
-            widgets.parse_number(bad)
-    assert widgets.format_number(4.1) == "4,1" and widgets.format_number(-1622.0) == f"{MINUS}1 622"
+            editors.parse_number(bad)
+    assert editors.format_number(4.1) == "4,1" and editors.format_number(-1622.0) == f"{MINUS}1 622"
 
     adj = tmp_path / "justeringar"
     bridge = widgets.bridge_editor(data, params, "2024", adj)

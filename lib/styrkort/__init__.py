@@ -3,13 +3,7 @@
 The public surface a notebook uses: load the data and params, build a report, show it.
 """
 
-from .adjustments import Adjustments, load_adjustments
 from .errors import DataError, ReportError
-from .interim import InterimReport, interim_report
-from .loading import Dataset, load_data
-from .monthly import MonthlyReport, monthly_report
-from .params import Params, load_params
-from .plan import AnnualPlan, annual_plan
 
 __version__ = "0.1.0"
 __all__ = ["Adjustments", "AnnualPlan", "DataError", "Dataset", "InterimReport", "MonthlyReport", "Params",
@@ -17,15 +11,29 @@ __all__ = ["Adjustments", "AnnualPlan", "DataError", "Dataset", "InterimReport",
            "monthly_report", "show", "show_interim", "show_plan", "widgets", "__version__"]
 
 
-#: Imported on first use: the command line never draws (show* import matplotlib), and scheduled
-#: runs never need ipywidgets (widgets).
-_LAZY = ("show", "show_interim", "show_plan", "widgets")
+#: Everything but the errors is imported on first use (PEP 562): the command line starts a report's
+#: kernel, or finds an unchanged run, before it pays for pandas; it never draws (show* import
+#: matplotlib); and scheduled runs never need ipywidgets (widgets).
+_LAZY_NAMES = {
+    "Adjustments": "adjustments", "load_adjustments": "adjustments",
+    "InterimReport": "interim", "interim_report": "interim",
+    "Dataset": "loading", "load_data": "loading",
+    "MonthlyReport": "monthly", "monthly_report": "monthly",
+    "Params": "params", "load_params": "params",
+    "AnnualPlan": "plan", "annual_plan": "plan",
+}
+_LAZY_MODULES = ("show", "show_interim", "show_plan", "widgets")
 
 
 def __getattr__(name: str):
-    """``styrkort.show`` and the others in ``_LAZY`` are imported on first use."""
-    if name in _LAZY:
-        import importlib
+    import importlib
 
+    if name in _LAZY_MODULES:
         return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY_NAMES:
+        return getattr(importlib.import_module(f".{_LAZY_NAMES[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -28,16 +28,18 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TYPE_CHECKING, Iterable, TextIO
 
+from . import paths, unchanged
 from .errors import DataError, ReportError
 from .fingerprint import FileHashes, Fingerprint
-from .loading import Dataset, load_data
-from .params import load_params
 from .pdf import DEFAULT_VARIANT, parse_variant
 from .periods import PeriodError, parse_period
-from .render import Job, commit, prepare, read_sidecar, resolve_paths, up_to_date
 from .reports import REPORTS, latest_period, reports_for_year
+
+if TYPE_CHECKING:
+    from .loading import Dataset
+    from .render import Job
 
 OK, FAILED, SKIPPED, STOPPED, PLANNED = "ok", "misslyckad", "överhoppad", "avbruten", "att rendera"
 LOCK_NAME = ".styrkort.lock"
@@ -311,14 +313,34 @@ def render_all(years: str | int | Iterable | None = None, period: str | None = N
     variant = parse_variant(pdf_variant)
     kinds = parse_kinds(reports)
     year_list = parse_years(years)
-    data_dir, params_path, out_dir, notebooks, adjustments_dir = resolve_paths(
+    data_dir, params_path, out_dir, notebooks, adjustments_dir = paths.resolve(
         data_dir, params_path, out_dir, notebooks, adjustments_dir)
+    hashes = FileHashes()
+    request = unchanged.request_key(years=year_list, period=period, kinds=kinds, pdf=pdf, variant=variant,
+                                    data=str(data_dir), params=str(params_path), notebooks=str(notebooks),
+                                    adjustments=str(adjustments_dir))
+    inputs = unchanged.inputs_digest(request, data_dir, params_path, adjustments_dir, notebooks, hashes)
+    recorded = None if force else unchanged.recorded_run(out_dir, request, inputs)
+    if recorded is not None:
+        # Nothing changed since the last whole run: every report is skipped without loading the data.
+        result = BatchResult([Outcome(r["kind"], r["period"], r["title"], SKIPPED, note="oförändrat underlag",
+                                      html=out_dir / r["folder"] / f"{r['stem']}.html") for r in recorded])
+        if not dry_run:
+            with output_lock(out_dir):
+                result.index = write_index(out_dir)
+        result.seconds = time.monotonic() - started
+        return result
+
+    from .loading import load_data
+    from .params import load_params
+    from .render import prepare, read_sidecar, up_to_date
+
     data = load_data(data_dir)
     params = load_params(params_path)
     wanted = wanted_reports(data, year_list, period, kinds)
 
-    hashes = FileHashes()
     outcomes: list[Outcome] = []
+    planned: list[tuple[Job, Outcome]] = []
     todo: list[tuple[Job, Outcome]] = []
     for kind, key in wanted:
         outcome = Outcome(kind, key, key)
@@ -330,6 +352,7 @@ def render_all(years: str | int | Iterable | None = None, period: str | None = N
             outcome.result, outcome.note = FAILED, str(exc)
             continue
         outcome.title, outcome.period = job.title, job.period
+        planned.append((job, outcome))
         sidecar = read_sidecar(job)
         if not force and up_to_date(job, sidecar):
             outcome.result, outcome.note = SKIPPED, "oförändrat underlag"
@@ -359,8 +382,22 @@ def render_all(years: str | int | Iterable | None = None, period: str | None = N
         finally:
             bar.close()
         result.index = write_index(out_dir)
+        if not result.interrupted and all(o.result in (OK, SKIPPED) for o in outcomes):
+            _record(out_dir, request, inputs, planned, data_dir, params_path, adjustments_dir, notebooks)
     result.seconds = time.monotonic() - started
     return result
+
+
+def _record(out_dir: Path, request: str, inputs: str, planned: list[tuple[Job, Outcome]], data_dir: Path,
+            params_path: Path, adjustments_dir: Path, notebooks: Path) -> None:
+    """Remember a whole run for the next one (:mod:`styrkort.unchanged`), unless its inputs
+    changed while it ran: then the next run plans afresh."""
+    if unchanged.inputs_digest(request, data_dir, params_path, adjustments_dir, notebooks) != inputs:
+        return
+    unchanged.record_run(out_dir, request, inputs, [
+        {"kind": job.kind, "period": job.period, "title": job.title,
+         "folder": Path(job.target).relative_to(out_dir).as_posix(), "stem": job.stem,
+         "fingerprint": job.fingerprint, "pdf": job.pdf} for job, _ in planned])
 
 
 def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | None, bar: Progress,
@@ -368,6 +405,7 @@ def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | Non
     """Produce and write every job, rebuilding the index after each; return a description of the
     workers."""
     from .index import write_index
+    from .render import commit
     from .workers import DaskWorkers, LocalWorkers
 
     by_key = {job.key: (job, outcome) for job, outcome in todo}

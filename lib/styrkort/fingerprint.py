@@ -29,13 +29,15 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, paths
-from .adjustments import adjustment_files
-from .loading import Dataset
 from .periods import Period
 from .reports import text_periods
 from .store import STORE_NAME
+
+if TYPE_CHECKING:
+    from .loading import Dataset
 
 #: The libraries whose version changes what a report looks like.
 LIBRARIES = ("matplotlib", "nbconvert", "weasyprint", "pandas", "markdown-it-py", "pydyf")
@@ -70,7 +72,8 @@ class FileHashes:
         path = Path(path)
         if path not in self._cache:
             try:
-                self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                with open(path, "rb") as f:
+                    self._cache[path] = hashlib.file_digest(f, "sha256").hexdigest()
             except FileNotFoundError:
                 self._cache[path] = ABSENT
         return self._cache[path]
@@ -104,6 +107,8 @@ def library_versions() -> tuple[tuple[str, str], ...]:
 def report_inputs(kind: str, p: Period, data: Dataset, params_path: Path, adjustments_dir: Path,
                   notebook: Path, pdf: bool, variant: str | None, hashes: FileHashes | None = None) -> Fingerprint:
     """The fingerprint of one report rendered from these inputs with these options."""
+    from .adjustments import adjustment_files
+
     hashes = hashes or FileHashes()
     folder = Path(data.folder)
     texter = folder / "texter"

@@ -35,3 +35,16 @@ def default_params() -> Path:
 
 def default_out_dir() -> Path:
     return project_root() / "outputs"
+
+
+def resolve(data_dir: Path | None = None, params_path: Path | None = None, out_dir: Path | None = None,
+            notebooks: Path | None = None, adjustments_dir: Path | None = None
+            ) -> tuple[Path, Path, Path, Path, Path]:
+    """The folders and files of a render, absolute, with the defaults filled in; the adjustments
+    default to ``justeringar/`` beside the params file."""
+    data_dir = Path(data_dir or default_data_dir()).resolve()
+    params_path = Path(params_path or default_params()).resolve()
+    out_dir = Path(out_dir or default_out_dir()).resolve()
+    notebooks = Path(notebooks or notebooks_dir()).resolve()
+    adjustments_dir = Path(adjustments_dir or params_path.parent / "justeringar").resolve()
+    return data_dir, params_path, out_dir, notebooks, adjustments_dir

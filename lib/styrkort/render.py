@@ -23,27 +23,29 @@ from __future__ import annotations
 import base64
 import json
 import os
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, paths
-from .adjustments import adjustment_files, load_adjustments
 from .atomic import write_atomic
 from .errors import ReportError
 from .fingerprint import FileHashes, package_digest, report_inputs
-from .loading import Dataset, load_data
-from .params import Params, load_params
+from .index import SIDECAR_SUFFIX
 from .pdf import DEFAULT_VARIANT, parse_variant
 from .reports import REPORTS, ReportKind, document_metadata, report_kind, stem as report_stem  # noqa: F401
 from .store import STORE_NAME
 
+if TYPE_CHECKING:
+    from .loading import Dataset
+    from .params import Params
+
 FAILED_SUFFIX = ".misslyckad.ipynb"
-SIDECAR_SUFFIX = ".json"
 
 
 @dataclass(frozen=True)
@@ -103,21 +105,12 @@ class Produced:
 
 # --- 1. prepare -------------------------------------------------------------------------------------
 
-def resolve_paths(data_dir: Path | None = None, params_path: Path | None = None, out_dir: Path | None = None,
-                  notebooks: Path | None = None, adjustments_dir: Path | None = None
-                  ) -> tuple[Path, Path, Path, Path, Path]:
-    data_dir = Path(data_dir or paths.default_data_dir()).resolve()
-    params_path = Path(params_path or paths.default_params()).resolve()
-    out_dir = Path(out_dir or paths.default_out_dir()).resolve()
-    notebooks = Path(notebooks or paths.notebooks_dir()).resolve()
-    adjustments_dir = Path(adjustments_dir or params_path.parent / "justeringar").resolve()
-    return data_dir, params_path, out_dir, notebooks, adjustments_dir
-
-
 def prepare(kind: str, period: str, data: Dataset, params: Params, params_path: Path, out_dir: Path,
             notebooks: Path, adjustments_dir: Path, pdf: bool = True, variant: str | None = DEFAULT_VARIANT,
             hashes: FileHashes | None = None) -> Job:
     """Check one report's inputs and describe it as a job. Raises DataError or ReportError."""
+    from .adjustments import adjustment_files, load_adjustments
+
     report = report_kind(kind)
     p = report.resolve(data, period)
     load_adjustments(adjustments_dir, kind, p.key, data, params)
@@ -183,11 +176,17 @@ def produce(job: Job, session) -> Produced:
                 "pdf_variant": (job.variant or "pdf") if job.pdf else None,
                 "fingerprint": job.fingerprint, "made_from": job.made_from}
         warm = session.runs if getattr(session, "km", None) is not None else 0
+        # While the kernel runs the notebook this process waits: it sets up the export and the
+        # PDF layout meanwhile (once per process; a warm worker has done it already).
+        warming = threading.Thread(target=warm_renderer, name="styrkort-warm-renderer", daemon=True)
+        warming.start()
         try:
             executed = session.execute(nb, job.cwd)
         except CellExecutionError as exc:
             return Produced(job.key, False, error=_cell_error(nb, exc, Path(job.notebook).name),
                             failed_notebook=nbformat.writes(nb), seconds=seconds, worker=worker)
+        finally:
+            warming.join()
         seconds["körning"] = time.perf_counter() - started
         mark = time.perf_counter()
         executed.metadata["styrkort"] = meta
@@ -237,6 +236,24 @@ def _exporter():
     return HTMLExporter(config=config, template_name="styrkort",
                         extra_template_basedirs=[str(paths.TEMPLATES_DIR)],
                         filters={"b64encode": lambda s: base64.b64encode(s.encode()).decode()})
+
+
+@lru_cache(maxsize=1)
+def warm_renderer() -> None:
+    """Set up, once per process, what exporting and laying out a report use the first time:
+    nbconvert's compiled templates, WeasyPrint's modules and fonts (together about 1.5 s). Then
+    freeze what exists (``gc.freeze``): it lives as long as the process, and the layout's many
+    garbage collections need not walk it again."""
+    import gc
+
+    import nbformat
+
+    try:
+        export_html(nbformat.v4.new_notebook())
+        to_pdf('<!DOCTYPE html><html lang="sv"><head><title>x</title></head><body><p>x</p></body></html>', None)
+    except Exception:
+        pass  # a real report says what is wrong
+    gc.freeze()
 
 
 def export_html(nb) -> str:
@@ -325,18 +342,21 @@ def render(kind: str, period: str, data_dir: Path | None = None, params_path: Pa
 
     variant = parse_variant(pdf_variant)
     report_kind(kind)
-    data_dir, params_path, out_dir, notebooks, adjustments_dir = resolve_paths(
+    data_dir, params_path, out_dir, notebooks, adjustments_dir = paths.resolve(
         data_dir, params_path, out_dir, notebooks, adjustments_dir)
-    # A new kernel boots and imports on the other core while this process validates the input
-    # and sets up the export. Bad input still fails before anything is written.
+    # A new kernel boots and imports on the other core while this process imports pandas,
+    # validates the input and then sets up the export. Bad input still fails before anything
+    # is written.
     own = KernelSession(warm=False) if session is None else None
     try:
         if own is not None:
             own.start_soon()
+        from .loading import load_data
+        from .params import load_params
+
         data = load_data(data_dir)
         params = load_params(params_path)
         job = prepare(kind, period, data, params, params_path, out_dir, notebooks, adjustments_dir, pdf, variant)
-        _exporter()
         produced = produce(job, own or session)
     finally:
         if own is not None:

@@ -1,22 +1,39 @@
 """The report types: their notebooks, names and periods, and which reports a year's data supports.
 
-Light on purpose (no Jupyter, no nbconvert, no WeasyPrint): the command line, the batch's
-planning and its skip decisions import this, and only a report that is actually rendered
-pays for the rest.
+Light on purpose (no pandas, Jupyter, nbconvert or WeasyPrint at import): the command line and
+the batch's check for an unchanged run import this, and only what loads data or renders a
+report pays for the rest. The period resolvers import their modules when called.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .errors import ReportError
-from .interim import resolve_interim, text_period
-from .loading import Dataset
-from .monthly import resolve_period
 from .periods import Period, parse_period
-from .plan import resolve_year
+
+if TYPE_CHECKING:
+    from .loading import Dataset
+
+
+def _monthly_period(data: Dataset, text: str) -> Period:
+    from .monthly import resolve_period
+
+    return resolve_period(data, text)
+
+
+def _interim_period(data: Dataset, text: str) -> Period:
+    from .interim import resolve_interim
+
+    return resolve_interim(data, text)
+
+
+def _plan_year(data: Dataset, text: str) -> Period:
+    from .plan import resolve_year
+
+    return resolve_year(data, text)
 
 
 @dataclass(frozen=True)
@@ -32,11 +49,11 @@ class ReportKind:
 
 
 REPORTS: dict[str, ReportKind] = {
-    "monthly": ReportKind("monthly", "monthly.ipynb", "månadsrapport", "manadsrapport", resolve_period,
+    "monthly": ReportKind("monthly", "monthly.ipynb", "månadsrapport", "manadsrapport", _monthly_period,
                           lambda p: f"Månadsrapport {p.name_sv}"),
-    "interim": ReportKind("interim", "interim.ipynb", "delårsrapport", "delarsrapport", resolve_interim,
+    "interim": ReportKind("interim", "interim.ipynb", "delårsrapport", "delarsrapport", _interim_period,
                           lambda p: f"Delårsrapport {p.label[1]} {p.year}"),
-    "plan": ReportKind("plan", "annual_plan.ipynb", "plan", "namnd-och-forvaltningsplan", resolve_year,
+    "plan": ReportKind("plan", "annual_plan.ipynb", "plan", "namnd-och-forvaltningsplan", _plan_year,
                        lambda p: f"Nämnd- och förvaltningsplan {p.year}"),
 }
 
@@ -75,6 +92,8 @@ def text_periods(kind: str, data: Dataset, p: Period) -> list[str]:
     """The periods whose texts (``texter/<period>/``) a report shows. A monthly report and the plan
     read their own; an interim report its own where written, else its closing month's."""
     if kind == "interim":
+        from .interim import text_period
+
         return sorted({p.key, text_period(data, p)})
     return [p.key]
 
@@ -97,7 +116,7 @@ def reports_for_year(data: Dataset, year: int, kinds: tuple[str, ...] = tuple(RE
     if "interim" in kinds:
         for label in ("T1", "T2"):
             try:
-                wanted.append(("interim", resolve_interim(data, f"{year}-{label}").key))
+                wanted.append(("interim", _interim_period(data, f"{year}-{label}").key))
             except ReportError:
                 pass
     if "plan" in kinds and has_plan_data(data, year):

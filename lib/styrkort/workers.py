@@ -38,16 +38,13 @@ def warm_up(session) -> None:
     starter = threading.Thread(target=_start_quietly, args=(session,), daemon=True)
     starter.start()
     try:
-        import nbformat
         import nbclient  # noqa: F401
         import papermill.parameterize  # noqa: F401
-
-        from .render import export_html, to_pdf
-
-        export_html(nbformat.v4.new_notebook())
-        to_pdf('<!DOCTYPE html><html lang="sv"><head><title>x</title></head><body><p>x</p></body></html>', None)
-    except Exception:
+    except ImportError:
         pass  # a real report will say what is wrong
+    from .render import warm_renderer
+
+    warm_renderer()
     starter.join()
 
 
