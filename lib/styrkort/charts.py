@@ -19,33 +19,39 @@ MUTED = "#595959"
 _RC = {"svg.fonttype": "none", "svg.hashsalt": "styrkort", "font.family": "DejaVu Sans", "font.size": 9}
 
 
-def to_svg(fig: Figure) -> str:
+def to_svg(fig: Figure, tight: bool = True) -> str:
+    """The figure as SVG; ``tight`` crops it to what is drawn (which draws it twice)."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "styrkort"}, bbox_inches="tight")
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "styrkort"},
+                bbox_inches="tight" if tight else None)
     svg = buf.getvalue()
     return svg[svg.index("<svg"):]  # drop the XML prolog and doctype so it can sit inside HTML
 
 
 def strip_chart(cells: Sequence[StripCell]) -> str:
-    """The Jan–Dec goal-fulfilment strip: a row of month cells, each with colour, symbol and word."""
+    """The Jan–Dec goal-fulfilment strip: a row of month cells, each with colour, symbol and word.
+
+    Drawn once a report per goal area, so kept lean: the axes fill the figure (nothing to crop),
+    no background and no clipping, which leaves WeasyPrint fewer SVG elements to lay out."""
     import matplotlib
 
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=(7.2, 0.85))
+        fig.patch.set_visible(False)
         ax = fig.add_axes((0, 0, 1, 1))
         ax.set_xlim(0, 12)
         ax.set_ylim(0, 1)
         ax.axis("off")
         for i, cell in enumerate(cells):
-            ax.add_patch(Rectangle((i + 0.03, 0.03), 0.94, 0.55, facecolor=FILL[cell.status],
+            ax.add_patch(Rectangle((i + 0.03, 0.03), 0.94, 0.55, facecolor=FILL[cell.status], clip_on=False,
                                    edgecolor="#8c8c8c" if cell.status is None else INK, linewidth=0.6))
-            ax.text(i + 0.5, 0.8, cell.month, ha="center", va="center", color=INK)
+            ax.text(i + 0.5, 0.8, cell.month, ha="center", va="center", color=INK, clip_on=False)
             if cell.status is not None:
                 ax.text(i + 0.5, 0.3, f"{cell.status.symbol} {cell.status.value}", ha="center", va="center",
-                        color=INK, fontsize=8)
+                        color=INK, fontsize=8, clip_on=False)
             else:
-                ax.text(i + 0.5, 0.3, "–", ha="center", va="center", color=MUTED)
-        return to_svg(fig)
+                ax.text(i + 0.5, 0.3, "–", ha="center", va="center", color=MUTED, clip_on=False)
+        return to_svg(fig, tight=False)
 
 
 # Band fills from lowest to highest; dark text on each keeps ≥ 4.5:1 contrast.

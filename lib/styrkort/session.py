@@ -81,6 +81,16 @@ def kernel_manager_class():
     return IPCKernelManager
 
 
+def import_kernel_modules() -> None:
+    """Import what starting and driving a kernel uses, in the calling thread, before the session's
+    own thread starts a kernel: a module imported by two threads at once can be seen half
+    initialised by one of them ("cannot import name ... from partially initialized module"), as
+    when a worker set up its PDF layout while its kernel started."""
+    import jupyter_client.manager  # noqa: F401
+    import jupyter_client.provisioning.local_provisioner  # noqa: F401
+    import nbclient  # noqa: F401
+
+
 class KernelError(RuntimeError):
     """The kernel could not be started or stopped answering."""
 
@@ -126,6 +136,7 @@ class KernelSession:
 
     def start(self) -> None:
         """Start the kernel now (a warm session also imports what reports use)."""
+        import_kernel_modules()
         with self._lock:
             if self.km is None:
                 self._call(self._start())
@@ -134,6 +145,7 @@ class KernelSession:
         """Start the kernel, and import what reports use, while the caller goes on with other work
         (a single render validates its data meanwhile: the kernel boots on the other core). The
         next ``execute`` or ``close`` waits for it."""
+        import_kernel_modules()
         with self._lock:
             if self.km is None and self._starting is None:
                 self._call(asyncio.sleep(0))  # the loop's thread is running

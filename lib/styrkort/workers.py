@@ -35,13 +35,12 @@ def warm_up(session) -> None:
     from .fingerprint import package_digest
 
     package_digest()  # the code this process runs, before the kernel imports it (see render.produce)
-    starter = threading.Thread(target=_start_quietly, args=(session,), daemon=True)
-    starter.start()
     try:
-        import nbclient  # noqa: F401
         import papermill.parameterize  # noqa: F401
     except ImportError:
         pass  # a real report will say what is wrong
+    starter = threading.Thread(target=_start_quietly, args=(session,), daemon=True)
+    starter.start()
     from .render import warm_renderer
 
     warm_renderer()
