@@ -335,6 +335,10 @@ def render_all(years: str | int | Iterable | None = None, period: str | None = N
     from .params import load_params
     from .render import prepare, read_sidecar, up_to_date
 
+    if not (dry_run or scheduler):
+        from .workers import start_fork_server
+
+        start_fork_server()
     data = load_data(data_dir)
     params = load_params(params_path)
     wanted = wanted_reports(data, year_list, period, kinds)

@@ -6,9 +6,11 @@ worker gets a job (:class:`styrkort.render.Job`), runs :func:`styrkort.render.pr
 sends back what it made; the command's process writes it. Both backends yield the same events:
 ``("started", key, worker)`` (local workers only) and ``("done", key, Produced)``.
 
-Local workers are started with ``spawn`` (no fork of a process with threads), ignore Ctrl-C
-(the command decides), stop their kernel and exit on SIGTERM, and do the same when the command's
-process disappears (SIGKILL, a closed terminal): no kernel outlives a run.
+Local workers are forked from a fork server (``forkserver``: a fresh single-threaded process
+that has imported what workers use, :mod:`styrkort.worker_imports`, while the command planned;
+no fork of a process with threads). They ignore Ctrl-C (the command decides), stop their kernel
+and exit on SIGTERM, and do the same when the command's process disappears (SIGKILL, a closed
+terminal; the fork server exits with it): no kernel outlives a run.
 """
 
 from __future__ import annotations
@@ -35,10 +37,6 @@ def warm_up(session) -> None:
     from .fingerprint import package_digest
 
     package_digest()  # the code this process runs, before the kernel imports it (see render.produce)
-    try:
-        import papermill.parameterize  # noqa: F401
-    except ImportError:
-        pass  # a real report will say what is wrong
     starter = threading.Thread(target=_start_quietly, args=(session,), daemon=True)
     starter.start()
     from .render import warm_renderer
@@ -54,7 +52,7 @@ def _start_quietly(session) -> None:
         pass  # produce() tries again and reports the error with the report
 
 
-def worker_main(index: int, tasks, events, parent_pid: int) -> None:
+def worker_main(index: int, tasks, events) -> None:
     """A local worker process: warm up, then produce jobs until it gets None."""
     from .session import KernelSession, skip_slow_optional_imports
 
@@ -67,7 +65,7 @@ def worker_main(index: int, tasks, events, parent_pid: int) -> None:
         os._exit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
-    threading.Thread(target=_watch_parent, args=(parent_pid, session), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(session,), daemon=True).start()
     warm_up(session)
     events.put(("ready", index, session.kernel_pid))
     from .render import produce
@@ -82,22 +80,44 @@ def worker_main(index: int, tasks, events, parent_pid: int) -> None:
     session.close()
 
 
-def _watch_parent(parent_pid: int, session) -> None:
-    """The command's process is gone (killed): stop the kernel and exit rather than work on."""
-    while True:
-        time.sleep(0.5)
-        if os.getppid() != parent_pid:
-            session.kill()
-            os._exit(1)
+def _watch_parent(session) -> None:
+    """The command's process is gone (killed): stop the kernel and exit rather than work on.
+
+    Its sentinel is a pipe the command holds open for as long as it lives (multiprocessing's
+    parent sentinel); the fork server cannot tell, as it lives on while its children do."""
+    from multiprocessing import parent_process
+    from multiprocessing.connection import wait
+
+    parent = parent_process()
+    if parent is None:
+        return
+    wait([parent.sentinel])
+    session.kill()
+    os._exit(1)
 
 
 # --- in the command's process: local workers ----------------------------------------------------
+
+def _context():
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["styrkort.worker_imports"])
+    return ctx
+
+
+def start_fork_server() -> None:
+    """Start the fork server now, so that it imports what workers use while the command plans
+    (on the core the planning leaves idle). Nothing else starts until workers are asked for."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
 
 class LocalWorkers:
     """``n`` worker processes on this machine taking jobs from one queue, each warm for its life."""
 
     def __init__(self, jobs: list[Job], n: int) -> None:
-        ctx = multiprocessing.get_context("spawn")
+        ctx = _context()
         self.jobs = {job.key: job for job in jobs}
         self.tasks = ctx.Queue()
         self.events = ctx.Queue()
@@ -115,7 +135,7 @@ class LocalWorkers:
             self._spawn(i)
 
     def _spawn(self, i: int) -> None:
-        p = self._ctx.Process(target=worker_main, args=(i, self.tasks, self.events, os.getpid()),
+        p = self._ctx.Process(target=worker_main, args=(i, self.tasks, self.events),
                               name=f"styrkort-worker-{i}", daemon=True)
         p.start()
         if i < len(self.processes):
