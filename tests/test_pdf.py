@@ -104,11 +104,11 @@ def test_cover_page(pdfs, data):
 
 def _toc_entries(texts: list[str], count: int) -> list[tuple[str, int]]:
     """The table of contents as (title, page): lines after "Innehåll", a long title wrapping
-    onto the line that ends with the leader dots and the page number."""
+    onto the line that ends with the page number (at most three digits, so not a year)."""
     lines = "\n".join(texts[1:3]).split("Innehåll", 1)[1].strip().splitlines()
     entries, pending = [], []
     for line in lines:
-        if m := re.match(r"^(.*?)\s*\.{3,}\s*(\d+)$", line.strip()):
+        if m := re.match(r"^(.*\S)\s+(\d{1,3})$", line.strip()):
             entries.append((_norm(" ".join(pending + [m.group(1)])), int(m.group(2))))
             pending = []
             if len(entries) == count:
