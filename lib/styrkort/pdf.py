@@ -8,6 +8,7 @@ tags and ``<html lang>``, which the export template fills from the notebook's me
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .errors import ReportError
@@ -49,12 +50,46 @@ def html_to_pdf(html: str, variant: str | None = DEFAULT_VARIANT) -> bytes:
     options: dict[str, Any] = {"pdf_tags": True}
     if variant is not None:
         options["pdf_variant"] = variant
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(finisher=_uncompressed_metadata, **options)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(finisher=_finish, **options)
 
 
-def _uncompressed_metadata(_document: Any, pdf: Any) -> None:
-    """Leave the XMP metadata stream unfiltered, as PDF/A-1 requires and archive tools that read
-    XMP without a PDF parser expect; WeasyPrint compresses it for PDF/A-2 and later."""
+def _finish(_document: Any, pdf: Any) -> None:
+    """Last touches to WeasyPrint's PDF (a ``pydyf.PDF``) before it is written.
+
+    - The XMP metadata stream is left unfiltered, as PDF/A-1 requires and archive tools that
+      read XMP without a PDF parser expect; WeasyPrint compresses it for PDF/A-2 and later.
+    - No stream's data may end with a carriage return (see :class:`_UnambiguousStream`)."""
+    import pydyf
+
     ref = pdf.catalog.get("Metadata")  # pydyf's reference: b"12 0 R"
     if ref is not None:
         pdf.objects[int(ref.split()[0])].compress = False
+    for obj in pdf.objects:
+        if type(obj) is pydyf.Stream:
+            obj.__class__ = _unambiguous_stream_class()
+
+
+@lru_cache(maxsize=1)
+def _unambiguous_stream_class() -> type:
+    import pydyf
+
+    class _UnambiguousStream(pydyf.Stream):
+        """A stream whose data does not end with a carriage return.
+
+        pydyf writes a line feed between a stream's data and ``endstream``. Compressed data that
+        happens to end with a carriage return (one stream in 256) then reads as data followed
+        by a CR LF end-of-line, one byte shorter than its /Length: PDF/A validators refuse the
+        file. Such a stream is written unfiltered instead."""
+
+        @property
+        def data(self) -> bytes:
+            data = super().data
+            if self.compress and data.endswith(b"\r\nendstream"):
+                self.compress = False
+                plain = super().data
+                if not plain.endswith(b"\r\nendstream"):
+                    return plain
+                self.compress = True
+            return data
+
+    return _UnambiguousStream
