@@ -308,18 +308,23 @@ def test_no_stream_ends_with_a_carriage_return():
 
     content = next(c for c in (f"BT /F1 12 Tf 72 700 Td (Rad {i}) Tj ET".encode() for i in range(100_000))
                    if zlib.compress(c, 9).endswith(b"\r"))
-    pdf = pydyf.PDF()
-    stream = pydyf.Stream([content], compress=True)
-    pdf.add_object(stream)
-    page = pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference, "MediaBox": pydyf.Array([0, 0, 200, 200]),
-                             "Contents": stream.reference})
-    pdf.add_page(page)
-    _finish(None, pdf)
-    out = io.BytesIO()
-    pdf.write(out)
-    written = out.getvalue()
-    assert b"\r\nendstream" not in written
-    for m in re.finditer(rb"/Length (\d+)[^\n]*\nstream\n", written):
-        end = written.index(b"\nendstream", m.end())
-        assert end - m.end() == int(m.group(1))
-    assert PdfReader(io.BytesIO(written)).pages[0].get_contents().get_data() == content
+
+    class Drawing(pydyf.Stream):  # as WeasyPrint's page content streams subclass pydyf's
+        pass
+
+    for kind in (pydyf.Stream, Drawing):
+        pdf = pydyf.PDF()
+        stream = kind([content], compress=True)
+        pdf.add_object(stream)
+        page = pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference,
+                                 "MediaBox": pydyf.Array([0, 0, 200, 200]), "Contents": stream.reference})
+        pdf.add_page(page)
+        _finish(None, pdf)
+        out = io.BytesIO()
+        pdf.write(out)
+        written = out.getvalue()
+        assert b"\r\nendstream" not in written, kind
+        for m in re.finditer(rb"/Length (\d+)[^\n]*\nstream\n", written):
+            end = written.index(b"\nendstream", m.end())
+            assert end - m.end() == int(m.group(1))
+        assert PdfReader(io.BytesIO(written)).pages[0].get_contents().get_data() == content

@@ -58,29 +58,27 @@ def _finish(_document: Any, pdf: Any) -> None:
 
     - The XMP metadata stream is left unfiltered, as PDF/A-1 requires and archive tools that
       read XMP without a PDF parser expect; WeasyPrint compresses it for PDF/A-2 and later.
-    - No stream's data may end with a carriage return (see :class:`_UnambiguousStream`)."""
+    - No stream's data may end with a carriage return (see :func:`_unambiguous`)."""
     import pydyf
 
     ref = pdf.catalog.get("Metadata")  # pydyf's reference: b"12 0 R"
     if ref is not None:
         pdf.objects[int(ref.split()[0])].compress = False
     for obj in pdf.objects:
-        if type(obj) is pydyf.Stream:
-            obj.__class__ = _unambiguous_stream_class()
+        if isinstance(obj, pydyf.Stream):  # pydyf's streams and WeasyPrint's drawing streams
+            obj.__class__ = _unambiguous(type(obj))
 
 
-@lru_cache(maxsize=1)
-def _unambiguous_stream_class() -> type:
-    import pydyf
+@lru_cache(maxsize=None)
+def _unambiguous(stream_class: type) -> type:
+    """``stream_class`` with data that does not end with a carriage return.
 
-    class _UnambiguousStream(pydyf.Stream):
-        """A stream whose data does not end with a carriage return.
+    pydyf writes a line feed between a stream's data and ``endstream``. Compressed data that
+    happens to end with a carriage return (one stream in 256) then reads as data followed by a
+    CR LF end-of-line, one byte shorter than its /Length: PDF/A validators refuse the file. Such
+    a stream is written unfiltered instead."""
 
-        pydyf writes a line feed between a stream's data and ``endstream``. Compressed data that
-        happens to end with a carriage return (one stream in 256) then reads as data followed
-        by a CR LF end-of-line, one byte shorter than its /Length: PDF/A validators refuse the
-        file. Such a stream is written unfiltered instead."""
-
+    class Unambiguous(stream_class):
         @property
         def data(self) -> bytes:
             data = super().data
@@ -92,4 +90,5 @@ def _unambiguous_stream_class() -> type:
                 self.compress = True
             return data
 
-    return _UnambiguousStream
+    Unambiguous.__name__ = Unambiguous.__qualname__ = f"Unambiguous{stream_class.__name__}"
+    return Unambiguous
