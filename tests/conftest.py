@@ -1,4 +1,5 @@
 import csv
+import os
 import shutil
 from pathlib import Path
 
@@ -6,6 +7,28 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example"
+
+
+#: How the browser tests start Debian's Chromium, headless, with Playwright.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def require(ok: bool, message: str) -> None:
+    """A missing prerequisite fails the test in CI (where .ci/run installs it) and skips it elsewhere."""
+    if not ok:
+        if os.environ.get("CI"):
+            pytest.fail(message + ": required in CI")
+        pytest.skip(message)
+
+
+def chromium() -> str:
+    """Debian's Chromium for the browser tests (``$STYRKORT_CHROMIUM`` first), or fail/skip as
+    :func:`require` does."""
+    found = next((c for c in (os.environ.get("STYRKORT_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                              shutil.which("chromium-browser")) if c and Path(c).exists()), None)
+    require(found is not None, "Chromium not found (apt-get install chromium, or set STYRKORT_CHROMIUM)")
+    return found
 
 
 @pytest.fixture

@@ -5,20 +5,17 @@ The structural checks read the HTML; axe-core runs in headless Debian Chromium (
 there the test fails rather than skips when it is missing.
 """
 
-import os
 import re
-import shutil
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import CHROMIUM_ARGS, chromium
+
 MONTHS = ("jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec")
 STATUS_TEXT = {"status-gron": ("●", "Grön"), "status-gul": ("▲", "Gul"), "status-rod": ("■", "Röd")}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -129,24 +126,11 @@ def test_contents_and_links_have_meaningful_names(documents):
 
 # --- axe-core in Chromium ---------------------------------------------------------------------------
 
-def _chromium() -> str | None:
-    for candidate in (os.environ.get("STYRKORT_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser_page():
     """A page in headless Chromium that may read file: and data: URLs and nothing else; every
     other request is refused and recorded in ``page.refused``."""
-    executable = _chromium()
-    if executable is None:
-        message = "Chromium not found (apt-get install chromium, or set STYRKORT_CHROMIUM)"
-        if os.environ.get("CI"):
-            pytest.fail(message + ": required in CI")
-        pytest.skip(message)
+    executable = chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

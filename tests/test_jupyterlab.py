@@ -34,13 +34,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import CHROMIUM_ARGS, ROOT, chromium, require
 from styrkort import fmt
 
 BIN = Path(sys.executable).parent
 ARTEFACTS = ROOT / "outputs" / "test-artefacts" / "jupyterlab"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 USER = "lab-test"
 MONTHLY_PERIOD = "2023-06..2023-07"  # the notebook's default
 PLAN_YEAR = "2024"
@@ -50,21 +48,6 @@ PLAN_HEADINGS = ["Politiska prioriteringar", "Vision och mål", "Riskhantering",
 NOT_RENDERED = ("Loading widget", "Error displaying widget", "Traceback")
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
-
-
-def _chromium() -> str | None:
-    for candidate in (os.environ.get("STYRKORT_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-def _require(ok: bool, message: str) -> None:
-    if not ok:
-        if os.environ.get("CI"):
-            pytest.fail(message + ": required in CI")
-        pytest.skip(message)
 
 
 def lab_command(notebook_dir: Path) -> tuple[dict[str, str], list[str]]:
@@ -133,9 +116,9 @@ def _without_widgets(work: Path) -> str:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    _require(importlib.util.find_spec("jupyterlab") is not None and (BIN / "jupyter").exists(),
+    require(importlib.util.find_spec("jupyterlab") is not None and (BIN / "jupyter").exists(),
              "JupyterLab not installed (make setup-lab, or pip install -e '.[test,lab]')")
-    _require(_chromium() is not None, "Chromium not found (apt-get install chromium, or set STYRKORT_CHROMIUM)")
+    chromium()
     if ARTEFACTS.exists():
         shutil.rmtree(ARTEFACTS)
     ARTEFACTS.mkdir(parents=True)
@@ -192,7 +175,7 @@ def browser(lab):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         # A Swedish analyst's browser: number fields show 4,1 rather than 4.1.
         context = b.new_context(viewport={"width": 1440, "height": 1000}, locale="sv-SE")
         context.set_default_timeout(60_000)
