@@ -32,8 +32,10 @@ report: setup
 	$(BIN)/styrkort render interim --period 2024-T2 --pdf
 	$(BIN)/styrkort render plan --year 2024 --pdf
 
-## Run the whole test suite, the analyst's session in JupyterLab and Chromium included.
+## Check the layers (lint-imports), then run the whole test suite, the analyst's session in
+## JupyterLab and Chromium included. A quick loop while working: `.venv/bin/pytest -m "not slow"`.
 test: setup-lab
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ## Start JupyterLab on the notebooks with the project's environment; it opens in your browser.

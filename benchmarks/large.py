@@ -99,10 +99,10 @@ def write_municipality(root: Path, boards: int = 40, units: int = 30, years: ran
 def roll_up(folder: Path) -> int:
     """One board: load and validate its folder, then every period's outcome per goal area (what
     the overview and the strips show) and the latest economy summary. Returns the outcomes made."""
-    from styrkort.economy import economy_summary
-    from styrkort.loading import load_data
-    from styrkort.outcomes import area_outcomes
-    from styrkort.params import Params
+    from styrkort.reports.economy import economy_summary
+    from styrkort.data.loading import load_data
+    from styrkort.reports.outcomes import area_outcomes
+    from styrkort.data.params import Params
 
     data = load_data(folder)
     params = Params()
@@ -118,8 +118,8 @@ def roll_up(folder: Path) -> int:
 
 def load(root: Path, jobs: int = 2) -> None:
     """All boards rolled up (in ``jobs`` processes) while the ledger is aggregated here."""
-    from styrkort import ledger
-    from styrkort.loading import load_data
+    from styrkort.intake import ledger
+    from styrkort.data.loading import load_data
 
     start = time.perf_counter()
     boards = sorted(p for p in root.iterdir() if p.is_dir())

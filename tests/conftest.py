@@ -61,7 +61,8 @@ def examples(tmp_path_factory):
     """The example reports rendered once per session as `make report` does, with their PDFs
     and the output folder's index: ``(out_dir, [Rendered, ...])``, shared by the PDF, HTML,
     accessibility and index tests."""
-    from styrkort.render import render
+    from styrkort.pipeline.render import render
+    from styrkort.pipeline.workspace import Workspace
 
     out = tmp_path_factory.mktemp("examples")
-    return out, [render(kind, period, out_dir=out) for kind, period in EXAMPLES]
+    return out, [render(kind, period, Workspace.resolve(out=out)) for kind, period in EXAMPLES]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from styrkort import store
-from styrkort.loading import load_data
-from styrkort.unit_template import write_templates
+from styrkort.data import store
+from styrkort.data.loading import load_data
+from styrkort.intake.templates import write_templates
 
 STATUSES = ("Grön", "Gul", "Röd")
 

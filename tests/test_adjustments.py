@@ -4,12 +4,18 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE, ROOT
-from styrkort.adjustments import Adjustments, adjustments_path, load_adjustments, save_adjustments, stamp
-from styrkort.errors import DataError
-from styrkort.loading import load_data
-from styrkort.monthly import monthly_report
-from styrkort.params import load_params
-from styrkort.status import Status
+from styrkort.data.errors import DataError
+from styrkort.data.loading import load_data
+from styrkort.data.params import load_params
+from styrkort.data.status import Status
+from styrkort.reports.adjustments import Adjustments, adjustments_path, load_adjustments, save_adjustments, stamp
+from styrkort.reports.kinds import MONTHLY, REPORTS
+from styrkort.reports.monthly import monthly_report
+
+
+def load(folder, report, period, data, params):
+    kind = REPORTS[report]
+    return load_adjustments(folder, kind, kind.resolve(data, period), data, params)
 
 
 @pytest.fixture(scope="module")
@@ -29,12 +35,12 @@ def write(folder, name, text):
 
 def refusal(folder, data, params, report, period):
     with pytest.raises(DataError) as exc:
-        load_adjustments(folder, report, period, data, params)
+        load(folder, report, period, data, params)
     return exc.value.problems
 
 
 def test_no_file_means_no_adjustments(tmp_path, data, params):
-    adj = load_adjustments(tmp_path, "monthly", "2024-08", data, params)
+    adj = load(tmp_path, "monthly", "2024-08", data, params)
     assert adj.status == () and adj.overrides_for("2024-08") == {}
 
 
@@ -46,20 +52,20 @@ def test_save_and_load_round_trip_keeps_reason_user_and_time(tmp_path, data, par
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert doc["status"][0]["motivering"] == "Sjukfrånvaron har ökat två månader i rad"
     assert doc["status"][0]["av"] == "anna.analytiker" and doc["status"][0]["tid"].startswith("20")
-    override = load_adjustments(tmp_path, "monthly", "2024-08", data, params).overrides_for("2024-08")[("2024-08", 1)]
+    override = load(tmp_path, "monthly", "2024-08", data, params).overrides_for("2024-08")[("2024-08", 1)]
     assert (override.status, override.by) == (Status.ROD, "anna.analytiker")
 
 
 def test_a_month_reported_with_another_resolves_to_the_combined_periods_file(tmp_path, data, params):
     write(tmp_path, "monthly-2023-06..2023-07.yaml",
           "status:\n- {malomrade: 3, status: Grön, motivering: Kön är åtgärdad}\n")
-    adj = load_adjustments(tmp_path, "monthly", "2023-07", data, params)
+    adj = load(tmp_path, "monthly", "2023-07", data, params)
     assert adj.period == "2023-06..2023-07" and len(adj.status) == 1
 
 
 def test_status_set_in_an_earlier_month_reaches_the_later_reports_strip(tmp_path, data, params):
     write(tmp_path, "monthly-2024-02.yaml", "status:\n- {malomrade: 1, status: Röd, motivering: Hög sjukfrånvaro}\n")
-    report = monthly_report(data, "2024-08", params, load_adjustments(tmp_path, "monthly", "2024-08", data, params))
+    report = monthly_report(data, MONTHLY.resolve(data, "2024-08"), params, load(tmp_path, "monthly", "2024-08", data, params))
     strip = {c.month: c.status for c in report.areas[0].strip}
     assert strip["feb"] is Status.ROD
 

@@ -14,7 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE, ROOT
-from styrkort.unchanged import RECORD_NAME
+from styrkort.pipeline.unchanged import RECORD_NAME
+
+pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
 
 YEAR_2024 = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06..2024-07", "2024-08",
              "2024-T1", "2024-T2", "2024"]
@@ -117,7 +119,7 @@ def test_an_unchanged_year_is_skipped_without_a_kernel(year):
 
 UNCHANGED_RUN = """
 import sys
-from styrkort.cli import main
+from styrkort.cli.main import main
 code = main(sys.argv[1:])
 print("pandas importerat:", "pandas" in sys.modules)
 sys.exit(code)

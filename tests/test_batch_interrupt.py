@@ -22,6 +22,8 @@ from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE, ROOT
 
+pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
+
 SLOW_SECONDS = 40
 
 

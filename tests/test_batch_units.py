@@ -12,56 +12,75 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, ROOT, read_rows, write_rows
-from styrkort import paths
-from styrkort.atomic import remove_stale_temporaries, write_atomic
-from styrkort.batch import BatchResult, Outcome, parse_kinds, summary_table, wanted_reports
-from styrkort.errors import ReportError
-from styrkort.loading import load_data
-from styrkort.params import load_params
-from styrkort.render import prepare
-from styrkort.reports import reports_for_year
-from styrkort.schedule import holidays, working_day
-from styrkort.versions import earlier_versions, keep_previous
+from styrkort.batch.plan import Request, parse_years, wanted_reports
+from styrkort.batch.progress import Outcome, summary_table
+from styrkort.batch.run import BatchResult
+from styrkort.cli.schedule import holidays, working_day
+from styrkort.data.atomic import remove_stale_temporaries, write_atomic
+from styrkort.data.errors import ReportError
+from styrkort.data.loading import load_data
+from styrkort.data.params import load_params
+from styrkort.data.periods import parse_period
+from styrkort.pipeline.fingerprint import SOURCE_KEY
+from styrkort.pipeline.job import Output
+from styrkort.pipeline.prepare import prepare
+from styrkort.pipeline.versions import earlier_versions, keep_previous
+from styrkort.pipeline.workspace import Workspace
+from styrkort.reports.kinds import MONTHLY, parse_kinds, reports_for_year
+
+
+def keys(reports) -> list[tuple[str, str]]:
+    return [(kind.name, p.key) for kind, p in reports]
+
+
+def wanted(data, years=(), period=None, kinds=None) -> list[tuple[str, str]]:
+    latest = period == "latest"
+    request = Request(years=tuple(years), latest=latest, period=parse_period(period) if period and not latest else None,
+                      kinds=parse_kinds(kinds))
+    return keys(wanted_reports(data, request))
 
 
 # --- which reports -------------------------------------------------------------------------------------
 
 def test_the_example_years_reports():
     data = load_data(EXAMPLE)
-    y2023, y2024 = reports_for_year(data, 2023), reports_for_year(data, 2024)
+    y2023, y2024 = keys(reports_for_year(data, 2023)), keys(reports_for_year(data, 2024))
     assert [p for k, p in y2023 if k == "monthly"] == ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05",
                                                        "2023-06..2023-07", "2023-08", "2023-09", "2023-10",
                                                        "2023-11", "2023-12"]
     assert [p for k, p in y2023 if k != "monthly"] == ["2023-T1", "2023-T2"]  # 2023 has no plan data
     assert len(y2024) == 10 and y2024[-3:] == [("interim", "2024-T1"), ("interim", "2024-T2"), ("plan", "2024")]
-    assert wanted_reports(data, [2024], None, ("interim", "plan")) == y2024[-3:]
-    assert wanted_reports(data, [2023, 2024], None, parse_kinds("interim")) == \
+    assert wanted(data, [2024], kinds="interim,plan") == y2024[-3:]
+    assert wanted(data, [2023, 2024], kinds="interim") == \
            [("interim", "2023-T1"), ("interim", "2023-T2"), ("interim", "2024-T1"), ("interim", "2024-T2")]
-    assert wanted_reports(data, [], "latest", parse_kinds(None)) == [("monthly", "2024-08")]
-    assert wanted_reports(data, [2023], "latest", parse_kinds(None)) == [("monthly", "2023-12")]
-    assert wanted_reports(data, [], "2024-T2", parse_kinds(None)) == [("interim", "2024-T2")]
+    assert wanted(data, [], "latest") == [("monthly", "2024-08")]
+    assert wanted(data, [2023], "latest") == [("monthly", "2023-12")]
+    assert wanted(data, [], "2024-T2") == [("interim", "2024-T2")]
     with pytest.raises(ReportError, match="--year"):
-        wanted_reports(data, [], None, parse_kinds(None))
+        wanted(data)
     with pytest.raises(ReportError, match="kända: monthly, interim, plan"):
         parse_kinds("monthly,årsredovisning")
     with pytest.raises(ReportError, match="monthly"):
-        wanted_reports(data, [], "latest", parse_kinds("plan"))
+        wanted(data, [], "latest", kinds="plan")
+    assert parse_years("2023, 2024") == (2023, 2024)
+    with pytest.raises(ReportError, match="ÅÅÅÅ"):
+        parse_years("24")
 
 
 def test_t2_waits_for_august(data_copy):
     rows = [r for r in read_rows(data_copy, "bedomningar") if r["period"] != "2024-08"]
     write_rows(data_copy, "bedomningar", rows)
-    kinds = [(k, p) for k, p in reports_for_year(load_data(data_copy), 2024) if k == "interim"]
+    kinds = [(k, p) for k, p in keys(reports_for_year(load_data(data_copy), 2024)) if k == "interim"]
     assert kinds == [("interim", "2024-T1")]
 
 
 # --- what a fingerprint covers ----------------------------------------------------------------------------
 
 def fingerprints(data_dir: Path, params_dir: Path | None = None, pdf: bool = False) -> dict[tuple[str, str], str]:
-    params_path = (params_dir / "styrkort.yaml") if params_dir else None
-    data_dir, params_path, out, notebooks, adjustments = paths.resolve(data_dir, params_path, Path("/tmp/x"))
-    data, params = load_data(data_dir), load_params(params_path)
-    return {(k, p): prepare(k, p, data, params, params_path, out, notebooks, adjustments, pdf=pdf).fingerprint
+    ws = Workspace.resolve(data=data_dir, params=(params_dir / "styrkort.yaml") if params_dir else None,
+                           out=Path("/tmp/x"))
+    data, params = load_data(ws.data), load_params(ws.params)
+    return {(k.name, p.key): prepare(k, p, data, params, ws, Output(pdf=pdf)).fingerprint
             for k, p in reports_for_year(data, 2024)}
 
 
@@ -106,17 +125,19 @@ def test_adjustments_change_the_reports_that_show_them(tmp_path):
     assert changed(before, fingerprints(EXAMPLE, params)) == {p for k, p in before if k != "plan"}
 
 
+def example_job():
+    ws = Workspace.resolve(data=EXAMPLE, out=Path("/tmp/x"))
+    return prepare(MONTHLY, "2024-08", load_data(ws.data), load_params(ws.params), ws, Output(pdf=False))
+
+
 def test_options_and_the_package_are_part_of_the_fingerprint():
     html_only, with_pdf = fingerprints(EXAMPLE), fingerprints(EXAMPLE, pdf=True)
     assert all(html_only[k] != with_pdf[k] for k in html_only)
-    data_dir, params_path, out, notebooks, adjustments = paths.resolve(EXAMPLE, None, Path("/tmp/x"))
-    job = prepare("monthly", "2024-08", load_data(data_dir), load_params(params_path), params_path, out, notebooks,
-                  adjustments, pdf=False)
-    names = dict(job.inputs)
-    assert {"styrkort:version", "styrkort:källkod", "notebook:monthly.ipynb", "params:styrkort.yaml",
-            "justering:monthly-2024-08.yaml", "data:bedomningar.csv", "data:texter/2024-08/ekonomi.md",
-            "bibliotek:weasyprint", "rapport", "pdf"} <= set(names)
-    assert names["justering:monthly-2024-08.yaml"] == "saknas"
+    names = dict(example_job().inputs)
+    assert {"styrkort:version", "styrkort:source", "notebook:monthly.ipynb", "params:styrkort.yaml",
+            "adjustments:monthly-2024-08.yaml", "data:bedomningar.csv", "data:texter/2024-08/ekonomi.md",
+            "library:weasyprint", "report", "pdf"} <= set(names)
+    assert names["adjustments:monthly-2024-08.yaml"] == "saknas"
     assert not any(n.startswith("data:texter/2024-07") or n.startswith("data:texter/2024-T2") for n in names)
 
 
@@ -125,12 +146,10 @@ def test_a_worker_with_other_code_refuses_the_job():
     than the fingerprint names: it says so instead, without starting a kernel."""
     from dataclasses import replace
 
-    from styrkort.render import produce
+    from styrkort.pipeline.produce import produce
 
-    data_dir, params_path, out, notebooks, adjustments = paths.resolve(EXAMPLE, None, Path("/tmp/x"))
-    job = prepare("monthly", "2024-08", load_data(data_dir), load_params(params_path), params_path, out, notebooks,
-                  adjustments, pdf=False)
-    other = replace(job, inputs=tuple((k, "0" * 64 if k == "styrkort:källkod" else v) for k, v in job.inputs))
+    job = example_job()
+    other = replace(job, inputs=tuple((k, "0" * 64 if k == SOURCE_KEY else v) for k, v in job.inputs))
     produced = produce(other, session=None)
     assert not produced.ok and "annan version av styrkort" in produced.error
 
@@ -213,13 +232,13 @@ def test_deploy_files_render_the_latest_month_early_each_month(tmp_path):
     timer = (deploy / "styrkort-monthly.timer").read_text(encoding="utf-8")
     cron = (deploy / "styrkort.cron").read_text(encoding="utf-8")
     assert re.search(r"^ExecStart=\S+/styrkort render-all --period latest$", service, re.M)
-    assert re.search(r"^ExecCondition=\S+ -m styrkort\.schedule$", service, re.M)
+    assert re.search(r"^ExecCondition=\S+ -m styrkort\.cli\.schedule$", service, re.M)
     assert re.search(r"^OnCalendar=Mon\.\.Fri \*-\*-01\.\.07 06:00$", timer, re.M)
     assert "Persistent=true" in timer and "KillMode=mixed" in service
     (line,) = [ln for ln in cron.splitlines() if ln.strip() and not ln.startswith("#")]
     fields = line.split(None, 5)
     assert fields[:5] == ["0", "6", "1-7", "*", "*"]
-    assert "styrkort.schedule" in fields[5] and "render-all --period latest" in fields[5] and ">>" in fields[5]
+    assert "styrkort.cli.schedule" in fields[5] and "render-all --period latest" in fields[5] and ">>" in fields[5]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "styrkort-monthly.timer" in readme and "0 6 1-7 * *" in readme
     if shutil.which("systemd-analyze"):
@@ -235,15 +254,16 @@ def test_deploy_files_render_the_latest_month_early_each_month(tmp_path):
 
 
 def test_an_unchanged_run_is_recognised_from_the_files_alone(tmp_path, data_copy):
-    from styrkort import unchanged
+    from styrkort.pipeline import unchanged
 
     params = tmp_path / "styrkort.yaml"
-    shutil.copy(paths.default_params(), params)
-    adjustments, notebooks, out = tmp_path / "justeringar", paths.notebooks_dir(), tmp_path / "out"
+    shutil.copy(ROOT / "params" / "styrkort.yaml", params)
+    out = tmp_path / "out"
+    ws = Workspace.resolve(data=data_copy, params=params, out=out)
     request = unchanged.request_key(years=[2024], kinds=["plan"])
 
     def digest(req=request):
-        return unchanged.inputs_digest(req, data_copy, params, adjustments, notebooks)
+        return unchanged.inputs_digest(req, ws)
 
     folder = out / "2024"
     folder.mkdir(parents=True)
@@ -261,8 +281,8 @@ def test_an_unchanged_run_is_recognised_from_the_files_alone(tmp_path, data_copy
     text.write_text(text.read_text(encoding="utf-8") + "\nÄndrad.\n", encoding="utf-8")
     assert digest() != first
     changed = digest()
-    adjustments.mkdir()
-    (adjustments / "plan-2024.yaml").write_text("rapport: plan\n", encoding="utf-8")
+    ws.adjustments.mkdir()
+    (ws.adjustments / "plan-2024.yaml").write_text("rapport: plan\n", encoding="utf-8")
     assert digest() not in (first, changed)
     with_adjustment = digest()
     params.write_text(params.read_text(encoding="utf-8") + "\n# kommentar\n", encoding="utf-8")

@@ -4,12 +4,20 @@ rendered alone in a new kernel: the same HTML byte for byte, apart from the time
 import json
 import re
 
+import pytest
+
 from conftest import EXAMPLE, ROOT
-from styrkort import paths
-from styrkort.loading import load_data
-from styrkort.params import load_params
-from styrkort.render import commit, prepare, render
-from styrkort.workers import LocalWorkers
+from styrkort.batch.workers import LocalWorkers
+from styrkort.data.loading import load_data
+from styrkort.data.params import load_params
+from styrkort.pipeline.commit import commit
+from styrkort.pipeline.job import Output
+from styrkort.pipeline.prepare import prepare
+from styrkort.pipeline.render import render
+from styrkort.pipeline.workspace import Workspace
+from styrkort.reports.kinds import REPORTS
+
+pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
 
 _TIMES = [
     re.compile(r'<meta[^>]*name="dcterms\.created"[^>]*>'),  # the document's creation time
@@ -30,11 +38,11 @@ def outputs(notebook: str) -> list:
 
 
 def test_warm_worker_output_equals_a_report_rendered_alone(tmp_path):
-    alone = render("monthly", "2024-03", out_dir=tmp_path / "alone", pdf=False)
+    alone = render("monthly", "2024-03", Workspace.resolve(out=tmp_path / "alone"), Output(pdf=False))
 
-    data_dir, params_path, out, notebooks, adjustments = paths.resolve(EXAMPLE, None, tmp_path / "warm")
-    data, params = load_data(data_dir), load_params(params_path)
-    jobs = [prepare(kind, period, data, params, params_path, out, notebooks, adjustments, pdf=False)
+    ws = Workspace.resolve(data=EXAMPLE, out=tmp_path / "warm")
+    data, params = load_data(ws.data), load_params(ws.params)
+    jobs = [prepare(REPORTS[kind], period, data, params, ws, Output(pdf=False))
             for kind, period in (("plan", "2024"), ("interim", "2024-T2"), ("monthly", "2024-03"))]
     by_key = {job.key: job for job in jobs}
     workers = LocalWorkers(jobs, 1)  # one worker: one kernel runs all three, in this order
@@ -67,8 +75,9 @@ def test_warm_worker_output_equals_a_report_rendered_alone(tmp_path):
 def test_the_renderer_has_one_pipeline():
     """render() and the batch share prepare → produce → commit; there is no second copy of the
     steps (papermill's execute_notebook, the exporter, the PDF) elsewhere."""
-    sources = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "lib" / "styrkort").glob("*.py")}
+    package = ROOT / "lib" / "styrkort"
+    sources = {p.relative_to(package).as_posix(): p.read_text(encoding="utf-8") for p in package.rglob("*.py")}
     assert "execute_notebook(" not in "".join(sources.values())
     for step in ("HTMLExporter(", "html_to_pdf(", "add_toc(", "add_provenance("):
         users = [name for name, text in sources.items() if step in text and not text.count(f"def {step[:-1]}")]
-        assert users == ["render.py"], (step, users)
+        assert users == ["pipeline/produce.py"], (step, users)

@@ -5,7 +5,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
 
 
 def test_bench_runs_on_tiny_data_and_reports_every_figure(tmp_path):

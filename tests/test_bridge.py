@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from styrkort.bridge import bridge_from_rows, check_bridges, with_changes
+from styrkort.data.bridge import bridge_from_rows, check_bridges, with_changes
 
 MINUS, NBSP = "\u2212", "\u00a0"
 COLUMNS = ["ar", "ordning", "typ", "rubrik", "belopp", "procent", "bas", "kommentar"]

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from styrkort.budget import net_cost_table
+from styrkort.reports.budget import net_cost_table
 
 COLUMNS = ["ar", "verksamhet", "utfall", "prognos", "prognos_avser", "budget"]
 SEED = [

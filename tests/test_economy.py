@@ -1,9 +1,9 @@
 import pandas as pd
 import pytest
 
-from styrkort.economy import deviation_status, economy_summary
-from styrkort.params import BudgetThresholds
-from styrkort.status import Status
+from styrkort.reports.economy import deviation_status, economy_summary
+from styrkort.data.params import BudgetThresholds
+from styrkort.data.status import Status
 
 
 def frame(rows):

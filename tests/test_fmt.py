@@ -1,6 +1,6 @@
 import pytest
 
-from styrkort import fmt
+from styrkort.data import fmt
 
 MINUS, NBSP = "\u2212", "\u00a0"
 

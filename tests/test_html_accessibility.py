@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 
 from conftest import CHROMIUM_ARGS, chromium
 
+pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
+
 MONTHS = ("jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec")
 STATUS_TEXT = {"status-gron": ("●", "Grön"), "status-gul": ("▲", "Gul"), "status-rod": ("■", "Röd")}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLES
-from styrkort.index import Entry, index_html, scan, write_index
+from styrkort.pipeline.index import Entry, index_html, scan, write_index
 
 
 def _report(out: Path, period: str, stem: str, title: str, document: str, pdf: bool = True,

@@ -1,8 +1,8 @@
 import pytest
 
-from styrkort.indicators import assess
-from styrkort.params import IndicatorSettings
-from styrkort.status import Status
+from styrkort.reports.indicators import assess
+from styrkort.data.params import IndicatorSettings
+from styrkort.data.status import Status
 
 S = IndicatorSettings(tolerance_percent=2.0, share_of_target_yellow=80.0)
 

@@ -10,13 +10,13 @@ from openpyxl import load_workbook
 
 from conftest import EXAMPLE, read_rows, write_rows
 from intake_helpers import area_rows, fill, snapshot, templates
-from styrkort import store
-from styrkort.cli import main
-from styrkort.errors import ReportError
-from styrkort.intake import import_file, import_files
-from styrkort.loading import load_data
-from styrkort.periods import PeriodError
-from styrkort.unit_template import SHEET_ASSESSMENTS, SHEET_HELP, SHEET_INDICATORS, write_templates
+from styrkort.data import store
+from styrkort.cli.main import main
+from styrkort.data.errors import ReportError
+from styrkort.intake.imports import import_file, import_files
+from styrkort.data.loading import load_data
+from styrkort.data.periods import PeriodError
+from styrkort.intake.templates import SHEET_ASSESSMENTS, SHEET_HELP, SHEET_INDICATORS, write_templates
 
 
 def current(folder, unit, period="2024-09"):
@@ -91,7 +91,7 @@ def test_import_then_a_correction_keeps_both_and_the_newer_is_current(data_copy,
     assert current(data_copy, "VUX")[0] == ["Grön", "Gul", "Röd", "Gul"]
     rows = store.history(data_copy, "VUX", "2024-09")
     assert [(r.source, r.current) for r in rows] == [(tpl.name, False), ("VUX-rattad.xlsx", True)]
-    assert rows[0].assessments[0].kommentar == "Första versionen." and rows[0].imported_at <= rows[1].imported_at
+    assert rows[0].assessments[0].comment == "Första versionen." and rows[0].imported_at <= rows[1].imported_at
     assert rows[0].sha256 != rows[1].sha256 and rows[0].who
 
 
@@ -170,7 +170,7 @@ def test_a_stored_submission_that_no_longer_fits_the_data_is_named_on_load(data_
     assert import_file(fill(tpl, "Grön"), data_copy).ok
     rows = [r for r in read_rows(data_copy, "enheter") if r["enhet_id"] != "CAI"]
     write_rows(data_copy, "enheter", rows)  # edited by hand behind the store's back
-    from styrkort.errors import DataError
+    from styrkort.data.errors import DataError
 
     with pytest.raises(DataError) as exc:
         load_data(data_copy)
@@ -202,7 +202,7 @@ def test_the_store_keeps_the_submitted_file(data_copy, tmp_path):
 
 def test_a_store_that_is_not_one_is_named(data_copy):
     store.store_path(data_copy).write_bytes(b"not a database at all, but long enough to be read as one" * 20)
-    from styrkort.errors import DataError
+    from styrkort.data.errors import DataError
 
     with pytest.raises(DataError, match="inlamningar.sqlite"):
         load_data(data_copy)
@@ -240,7 +240,7 @@ def test_an_import_waits_for_the_one_holding_the_store_and_then_sees_its_rows(da
         waiting = subprocess.Popen(_import_cmd(data_copy, second), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         time.sleep(3)
         assert waiting.poll() is None, waiting.communicate()  # blocked on the write lock, not failed
-        from styrkort.intake import read_import
+        from styrkort.intake.imports import read_import
 
         store.write_import(con, read_import(first, load_data(data_copy), data_copy))
     assert waiting.wait(timeout=120) == 0

@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 
 from conftest import read_rows, write_rows
 from intake_helpers import fill, snapshot, templates
-from styrkort import store
-from styrkort.intake import import_file
-from styrkort.loading import load_data
+from styrkort.data import store
+from styrkort.intake.imports import import_file
+from styrkort.data.loading import load_data
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,11 @@ from bs4 import BeautifulSoup
 
 from conftest import read_rows
 from intake_helpers import fill
-from styrkort import store
-from styrkort.cli import main
-from styrkort.render import render
+from styrkort.data import store
+from styrkort.cli.main import main
+from styrkort.pipeline.render import render
+from styrkort.pipeline.workspace import Workspace
+from styrkort.pipeline.job import Output
 
 # What each unit reports for areas 1–4; BOG does not report at all.
 REPORTED = {
@@ -44,7 +46,7 @@ def september(tmp_path_factory):
         filled.append(fill(tpl[unit], dict(enumerate(statuses.split(), start=1)), comments=comments,
                            values={"SJUK": "6,1"} if unit == "CAI" else None))
     assert main(["import", *map(str, filled), "--data", str(data)]) == 0
-    done = render("monthly", "2024-09", data_dir=data, out_dir=root / "out", pdf=False)
+    done = render("monthly", "2024-09", Workspace.resolve(data=data, out=root / "out"), Output(pdf=False))
     return root, data, tpl, BeautifulSoup(done.html.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -92,7 +94,7 @@ def test_a_correction_is_in_the_history_and_the_newer_one_is_in_the_report(septe
     assert len(lines) == 4 and "ersatt" in lines[2] and "4:Röd" in lines[2]
     assert "EKB-rattelse.xlsx" in lines[3] and "gäller" in lines[3] and "4:Gul" in lines[3]
     assert [r.current for r in store.history(data, "EKB", "2024-09")] == [False, True]
-    done = render("monthly", "2024-09", data_dir=data, out_dir=root / "out2", pdf=False)
+    done = render("monthly", "2024-09", Workspace.resolve(data=data, out=root / "out2"), Output(pdf=False))
     soup = BeautifulSoup(done.html.read_text(encoding="utf-8"), "html.parser")
     names = {r["enhet_id"]: r["namn"] for r in read_rows(data, "enheter")}
     status, comment = unit_table(soup, 4)[names["EKB"]][:2]

@@ -1,11 +1,11 @@
 import pandas as pd
 import pytest
 
-from styrkort.errors import ReportError
-from styrkort.interim import interim_economy
-from styrkort.params import BudgetThresholds
-from styrkort.periods import Month, parse_period
-from styrkort.status import Status
+from styrkort.data.errors import ReportError
+from styrkort.reports.interim import interim_economy
+from styrkort.data.params import BudgetThresholds
+from styrkort.data.periods import Month, parse_period
+from styrkort.data.status import Status
 
 NAN = float("nan")
 

@@ -35,7 +35,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import CHROMIUM_ARGS, ROOT, chromium, require
-from styrkort import fmt
+from styrkort.data import fmt
+
+pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
 
 BIN = Path(sys.executable).parent
 ARTEFACTS = ROOT / "outputs" / "test-artefacts" / "jupyterlab"

@@ -5,12 +5,12 @@ import pytest
 from conftest import EXAMPLE, read_rows
 from intake_helpers import snapshot
 from ledger_data import MAPPING, expected_economy, ledger_table, write_ledger, write_mapping
-from styrkort import store
-from styrkort.cli import main
-from styrkort.errors import DataError
-from styrkort.intake import import_ledger
-from styrkort.ledger import economy_csv, ledger_economy
-from styrkort.loading import load_data
+from styrkort.data import store
+from styrkort.cli.main import main
+from styrkort.data.errors import DataError
+from styrkort.intake.imports import import_ledger
+from styrkort.intake.ledger import economy_csv, ledger_economy
+from styrkort.data.loading import load_data
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from conftest import EXAMPLE, read_rows, write_rows
-from styrkort.errors import DataError
-from styrkort.loading import load_data
+from styrkort.data.errors import DataError
+from styrkort.data.loading import load_data
 
 
 def problems_of(folder):

@@ -1,8 +1,8 @@
 import pytest
 
 from conftest import ROOT
-from styrkort.errors import DataError
-from styrkort.params import load_params
+from styrkort.data.errors import DataError
+from styrkort.data.params import load_params
 
 
 def test_shipped_params_load():

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from styrkort import fmt
-from styrkort.periods import PeriodError, parse_period
-from styrkort.status import ALLOWED, Status, StatusError, parse_status
+from styrkort.data import fmt
+from styrkort.data.periods import PeriodError, parse_period
+from styrkort.data.status import ALLOWED, Status, StatusError, parse_status
 
 # --- numbers --------------------------------------------------------------------------------------
 
@@ -157,8 +157,8 @@ def test_a_template_reads_back_what_the_unit_typed(intake_folder, tmp_path_facto
     """Any comment (markup and all) and any Swedish-written number survive template → import →
     load_data unchanged; nothing is stored by this test (read_import only)."""
     from intake_helpers import fill
-    from styrkort.intake import read_import
-    from styrkort.loading import load_data
+    from styrkort.intake.imports import read_import
+    from styrkort.data.loading import load_data
 
     assume(comment.strip() and comment.strip() == comment)
     assume(not comment.startswith("="))  # that is a formula, which Excel (not openpyxl) would compute
@@ -169,8 +169,8 @@ def test_a_template_reads_back_what_the_unit_typed(intake_folder, tmp_path_facto
          values={"KONS": fmt.number(number, decimals, minus="-", space=" ")}, out=target)
     sub = read_import(target, load_data(folder), folder).submissions[0]
     first = sub.assessments[0]
-    assert (first.malomrade, first.status, first.kommentar) == (1, "Röd", comment)
-    assert [v.varde for v in sub.indicator_values] == [number]
+    assert (first.area, first.status, first.comment) == (1, "Röd", comment)
+    assert [v.value for v in sub.indicator_values] == [number]
 
 
 # --- amounts in a ledger --------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def test_a_template_reads_back_what_the_unit_typed(intake_folder, tmp_path_facto
 @given(st.lists(exact, min_size=1, max_size=20), st.sampled_from(["plain", "swedish"]))
 def test_ledger_amounts_in_any_written_form_sum_exactly(tmp_path_factory, amounts, form):
     from ledger_data import write_mapping
-    from styrkort.ledger import read_ledger
+    from styrkort.intake.ledger import read_ledger
 
     folder = tmp_path_factory.mktemp("hb")
     lines = ["datum;ansvar;verksamhetskod;konto;belopp;typ"]

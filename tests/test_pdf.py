@@ -11,12 +11,13 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import EXAMPLE, EXAMPLES, ROOT
-from styrkort import fmt, show
-from styrkort.errors import ReportError
-from styrkort.index import report_css
-from styrkort.loading import load_data
-from styrkort.pdf import DEFAULT_VARIANT, html_to_pdf, parse_variant, profile
-from styrkort.render import REPORTS
+from styrkort.data import fmt
+from styrkort.data.errors import ReportError
+from styrkort.data.loading import load_data
+from styrkort.html import elements
+from styrkort.html.assets import report_css
+from styrkort.pipeline.pdf import DEFAULT_VARIANT, html_to_pdf, parse_variant, profile
+from styrkort.reports.kinds import REPORTS
 
 A4 = (595.28, 841.89)  # points
 MONTHS = ("jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec")
@@ -256,7 +257,7 @@ def test_long_table_repeats_its_header_and_never_splits_a_row():
     rows = [[f"Rad {n}", f"första raden {n}<br>andra raden {n}<br>tredje raden {n}", fmt.number(n * 1000)]
             for n in range(1, 121)]
     body = ('<header class="cover"><h1>Prov</h1></header><h2>Lång tabell</h2>'
-            + show.table(["Kolumn ett", "Kolumn två", "Belopp"], rows, foot=["Summa", "", "7 260 000"],
+            + elements.table(["Kolumn ett", "Kolumn två", "Belopp"], rows, foot=["Summa", "", "7 260 000"],
                          numeric=(2,)))
     reader = PdfReader(io.BytesIO(html_to_pdf(_document(body), None)))
     texts = [_norm(p.extract_text()) for p in reader.pages]
@@ -304,7 +305,7 @@ def test_no_stream_ends_with_a_carriage_return():
 
     import pydyf
 
-    from styrkort.pdf import _finish
+    from styrkort.pipeline.pdf import _finish
 
     content = next(c for c in (f"BT /F1 12 Tf 72 700 Td (Rad {i}) Tj ET".encode() for i in range(100_000))
                    if zlib.compress(c, 9).endswith(b"\r"))

@@ -1,6 +1,6 @@
 import pytest
 
-from styrkort.periods import Month, PeriodError, parse_period
+from styrkort.data.periods import Month, PeriodError, parse_period
 
 
 def test_month():

@@ -3,8 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from styrkort.errors import ReportError
-from styrkort.render import render
+from styrkort.data.errors import ReportError
+from styrkort.pipeline.render import render
+from styrkort.pipeline.workspace import Workspace
 
 MINUS, NBSP = "\u2212", "\u00a0"
 
@@ -12,7 +13,7 @@ MINUS, NBSP = "\u2212", "\u00a0"
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    return {p: BeautifulSoup(render("interim", p, out_dir=out).html.read_text(encoding="utf-8"), "html.parser")
+    return {p: BeautifulSoup(render("interim", p, Workspace.resolve(out=out)).html.read_text(encoding="utf-8"), "html.parser")
             for p in ("2024-T1", "2024-T2")}
 
 
@@ -55,6 +56,6 @@ def test_t1_covers_january_to_april_without_the_balance_check(reports):
 @pytest.mark.parametrize("period, words", [("2024-T3", "går inte att läsa"), ("2024-08", "ÅÅÅÅ-T1"),
                                            ("2025-T1", "inga bedömningar")])
 def test_bad_interim_periods_are_refused(tmp_path, period, words):
-    from styrkort.periods import PeriodError
+    from styrkort.data.periods import PeriodError
     with pytest.raises((ReportError, PeriodError), match=words):
-        render("interim", period, out_dir=tmp_path)
+        render("interim", period, Workspace.resolve(out=tmp_path))

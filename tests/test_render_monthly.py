@@ -8,9 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE, read_rows, write_rows
-from styrkort.errors import DataError, ReportError
-from styrkort.loading import load_data
-from styrkort.render import render
+from styrkort.data.errors import DataError, ReportError
+from styrkort.data.loading import load_data
+from styrkort.pipeline.render import render
+from styrkort.pipeline.workspace import Workspace
 
 MINUS, NBSP = "\u2212", "\u00a0"
 
@@ -18,7 +19,7 @@ MINUS, NBSP = "\u2212", "\u00a0"
 @pytest.fixture(scope="module")
 def summer(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    done = render("monthly", "2023-07", out_dir=out)  # July names the combined June–July period
+    done = render("monthly", "2023-07", Workspace.resolve(out=out))  # July names the combined June–July period
     return done, BeautifulSoup(done.html.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -121,7 +122,7 @@ def test_events_and_analysis_come_from_the_texts(summer):
 
 
 def test_script_in_a_comment_reaches_the_reader_as_text(tmp_path):
-    done = render("monthly", "2024-08", out_dir=tmp_path)
+    done = render("monthly", "2024-08", Workspace.resolve(out=tmp_path))
     html = done.html.read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert not soup.find_all("script")
@@ -136,7 +137,7 @@ def test_refused_data_writes_nothing_and_names_the_problem(data_copy, tmp_path):
     write_rows(data_copy, "bedomningar", rows)
     out = tmp_path / "out"
     with pytest.raises(DataError, match="rad 14"):
-        render("monthly", "2023-07", data_dir=data_copy, out_dir=out)
+        render("monthly", "2023-07", Workspace.resolve(data=data_copy, out=out))
     assert not out.exists()
 
 
@@ -154,17 +155,17 @@ def test_cli_exits_non_zero_with_the_swedish_message(data_copy, tmp_path):
 
 def test_period_without_data_is_refused(tmp_path):
     with pytest.raises(ReportError, match="inga bedömningar för perioden 2022-03"):
-        render("monthly", "2022-03", out_dir=tmp_path)
+        render("monthly", "2022-03", Workspace.resolve(out=tmp_path))
 
 
 def test_failing_cell_is_named_and_the_notebook_kept(tmp_path):
     nb_dir = tmp_path / "notebooks"
     nb_dir.mkdir()
     src = (EXAMPLE.parents[1] / "notebooks" / "monthly.ipynb").read_text(encoding="utf-8")
-    (nb_dir / "monthly.ipynb").write_text(src.replace("sk.show.overview(report)", "sk.show.overview(rapport)"),
+    (nb_dir / "monthly.ipynb").write_text(src.replace("show.overview(report)", "show.overview(rapport)"),
                                           encoding="utf-8")
     with pytest.raises(ReportError) as exc:
-        render("monthly", "2024-08", out_dir=tmp_path / "out", notebooks=nb_dir)
+        render("monthly", "2024-08", Workspace.resolve(out=tmp_path / "out", notebooks=nb_dir))
     assert "NameError" in str(exc.value) and "rapport" in str(exc.value) and "Cell" in str(exc.value)
     kept = list((tmp_path / "out").rglob("*.misslyckad.ipynb"))
     assert kept and not list((tmp_path / "out").rglob("*.html"))

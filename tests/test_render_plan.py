@@ -5,8 +5,9 @@ import base64
 import pytest
 from bs4 import BeautifulSoup
 
-from styrkort.errors import ReportError
-from styrkort.render import render
+from styrkort.data.errors import ReportError
+from styrkort.pipeline.render import render
+from styrkort.pipeline.workspace import Workspace
 
 MINUS, NBSP = "\u2212", "\u00a0"
 
@@ -18,7 +19,7 @@ def sv(number: str) -> str:
 
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory):
-    done = render("plan", "2024", out_dir=tmp_path_factory.mktemp("out"))
+    done = render("plan", "2024", Workspace.resolve(out=tmp_path_factory.mktemp("out")))
     return done, BeautifulSoup(done.html.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -119,5 +120,5 @@ def test_appendices_come_from_the_texts(plan):
 
 def test_a_year_without_goals_is_refused(tmp_path):
     with pytest.raises(ReportError, match="inga målområden för 2030"):
-        render("plan", "2030", out_dir=tmp_path)
+        render("plan", "2030", Workspace.resolve(out=tmp_path))
     assert not any(tmp_path.iterdir())

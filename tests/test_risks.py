@@ -1,9 +1,9 @@
 import pandas as pd
 import pytest
 
-from styrkort.errors import DataError
-from styrkort.params import DEFAULT_BANDS, RiskSettings
-from styrkort.risks import band_of, risk_grid, risk_register, with_assessments
+from styrkort.data.errors import DataError
+from styrkort.data.params import DEFAULT_BANDS, RiskSettings
+from styrkort.reports.risks import band_of, risk_grid, risk_register, with_assessments
 
 AREAS = pd.DataFrame({"ar": [2024, 2024], "malomrade": [1, 3], "namn": ["Medarbetare", "Leverans"]})
 COLUMNS = ["ar", "risk_id", "malomrade", "risk", "sannolikhet", "konsekvens", "riskvarde", "atgarder", "bedomning"]

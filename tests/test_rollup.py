@@ -1,7 +1,8 @@
 import pytest
 
-from styrkort.rollup import StatusRule, distribution, rollup_status
-from styrkort.status import Status
+from styrkort.data.params import StatusRule
+from styrkort.reports.rollup import distribution, rollup_status
+from styrkort.data.status import Status
 
 G, Y, R = Status.GRON, Status.GUL, Status.ROD
 

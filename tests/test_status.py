@@ -1,6 +1,6 @@
 import pytest
 
-from styrkort.status import Status, StatusError, parse_status
+from styrkort.data.status import Status, StatusError, parse_status
 
 
 @pytest.mark.parametrize("text, status", [

@@ -1,4 +1,4 @@
-from styrkort.textsafe import esc, markdown
+from styrkort.html.textsafe import esc, markdown
 
 
 def test_plain_text_is_escaped():

@@ -7,11 +7,15 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE, ROOT
-from styrkort import editors, widgets
-from styrkort.errors import DataError
-from styrkort.loading import load_data
-from styrkort.params import load_params
-from styrkort.render import render
+from styrkort.data import fmt
+from styrkort.lab import editors
+from styrkort.lab import widgets
+from styrkort.data.errors import DataError
+from styrkort.data.loading import load_data
+from styrkort.data.params import load_params
+from styrkort.pipeline.render import render
+from styrkort.pipeline.workspace import Workspace
+from styrkort.pipeline.job import Output
 
 MINUS, NBSP = "\u2212", "\u00a0"
 
@@ -69,7 +73,7 @@ def test_status_override_saved_and_rendered(data, params, tmp_path, monkeypatch)
     again = widgets.status_editor(data, params, "monthly", "2024-08", adj)
     assert again.controls[1][0].value == "Röd" and again.controls[1][1].value.startswith("Sjukfrånvaron")
 
-    done = render("monthly", "2024-08", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
+    done = render("monthly", "2024-08", Workspace.resolve(out=tmp_path / "out", adjustments=adj), Output(pdf=False))
     soup = html_of(done)
     basis = soup.find("section", id="malomrade-1").find("p", class_="basis").get_text(" ", strip=True)
     assert f"{proposed.removeprefix('Föreslagen (').rstrip(')')}" in basis and "satt: Röd" in basis
@@ -102,7 +106,7 @@ def test_bridge_and_risk_adjustments_saved_and_rendered(data, params, tmp_path):
     assert doc["kommunbidrag"][0]["steg"] == "prisuppräkning" and doc["kommunbidrag"][0]["procent"] == 4.5
     assert doc["risker"][0] == {**doc["risker"][0], "risk": "R1", "sannolikhet": 3, "konsekvens": 4}
 
-    done = render("plan", "2024", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
+    done = render("plan", "2024", Workspace.resolve(out=tmp_path / "out", adjustments=adj), Output(pdf=False))
     soup = html_of(done)
     rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
             for tr in soup.find("table", class_="bridge").find_all("tr")]
@@ -123,7 +127,7 @@ def test_forecast_adjustment_saved_and_rendered(data, params, tmp_path):
     box.value, reason.value = -1500, "Två nya placeringar beslutade i september"
     ed.save_button.click()
     assert saved(adj, "interim-2024-T2.yaml")["prognos"][0]["justering"] == -1500
-    done = render("interim", "2024-T2", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
+    done = render("interim", "2024-T2", Workspace.resolve(out=tmp_path / "out", adjustments=adj), Output(pdf=False))
     section = html_of(done).find("section", class_="economy")
     assert "(justerad)" in section.get_text() and "Två nya placeringar beslutade i september" in section.get_text()
     assert f"{MINUS}1{NBSP}500 tkr" in section.get_text() or f"{MINUS}1{NBSP}500" in section.get_text()
@@ -135,7 +139,7 @@ def test_a_refused_adjustment_file_stops_the_run_and_writes_nothing(tmp_path):
     adj.mkdir()
     (adj / "monthly-2024-08.yaml").write_text("status:\n- {malomrade: 1, status: Grön}\n", encoding="utf-8")
     with pytest.raises(DataError) as exc:
-        render("monthly", "2024-08", out_dir=tmp_path / "out", adjustments_dir=adj, pdf=False)
+        render("monthly", "2024-08", Workspace.resolve(out=tmp_path / "out", adjustments=adj), Output(pdf=False))
     assert "monthly-2024-08.yaml" in str(exc.value) and "status nr 1" in str(exc.value)
     assert not (tmp_path / "out").exists()
 
@@ -143,11 +147,11 @@ def test_a_refused_adjustment_file_stops_the_run_and_writes_nothing(tmp_path):
 def test_numbers_are_typed_the_swedish_way(data, params, tmp_path):
     """A browser's number field in English drops the comma of 4,5 and sends 45: the editors take
     text and read it as a Swedish analyst writes it, and refuse to save what is not a number."""
-    assert editors.parse_number("4,5") == 4.5 and editors.parse_number("4.5 %") == 4.5
-    assert editors.parse_number(f"{MINUS}1{NBSP}622") == -1622 and editors.parse_number("-1 622 tkr") == -1622
+    assert fmt.parse_number("4,5") == 4.5 and fmt.parse_number("4.5") == 4.5
+    assert fmt.parse_number(f"{MINUS}1{NBSP}622") == -1622 and fmt.parse_number("-1 622") == -1622
     for bad in ("", "4,5,1", "fyra", "1-2"):
-        with pytest.raises(ValueError):
-            editors.parse_number(bad)
+        with pytest.raises(ValueError, match="inget tal"):
+            fmt.parse_number(bad)
     assert editors.format_number(4.1) == "4,1" and editors.format_number(-1622.0) == f"{MINUS}1 622"
 
     adj = tmp_path / "justeringar"
@@ -168,3 +172,5 @@ def test_numbers_are_typed_the_swedish_way(data, params, tmp_path):
     bridge.save_button.click()
     assert "Sparat i" in bridge.message.value
     assert saved(adj, "plan-2024.yaml")["kommunbidrag"][0]["procent"] == 4.5
+    rate.widget.value = "4.25 %"  # the unit may be typed, and a decimal point works too
+    assert rate.value == 4.25 and not rate.error

@@ -1,0 +1,220 @@
+"""``styrkort render-all``: every report the data supports, in parallel, incremental, safe to stop.
+
+1. **Plan** (here, without a kernel; :mod:`styrkort.batch.plan`): load and validate the data once,
+   list the reports (a year's reporting periods, T1 and T2 when their closing months have data,
+   the plan when the year has one; or the latest month), check each report's adjustments and
+   fingerprint its inputs (:mod:`styrkort.pipeline.fingerprint`). A report whose fingerprint
+   equals the one in its sidecar, and whose files are there, is skipped unless ``force``: a run
+   of an unchanged year only reads.
+2. **Produce** the rest on warm workers (:mod:`styrkort.batch.workers`): ``jobs`` local processes,
+   or the workers of a Dask cluster (``scheduler``). One report failing does not stop the others.
+3. **Write** each report as it arrives (:func:`styrkort.pipeline.commit.commit`: previous version
+   kept under ``tidigare/``, every file written to a temporary name and renamed into place, the
+   sidecar last) and rebuild the index, so it is current while a long run goes on.
+
+Ctrl-C (SIGINT) or SIGTERM stops the workers and their kernels, finishes the report being
+written (a few milliseconds) and nothing else, rebuilds the index from what is whole, prints what
+was done, and exits 130 (143 for SIGTERM). Whatever stops the process harder (SIGKILL, power loss)
+leaves at most a hidden temporary file, which the next run removes; the workers notice their
+parent is gone and stop their kernels.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from styrkort.batch.plan import Request, why_rendered, wanted_reports
+from styrkort.batch.progress import FAILED, OK, PLANNED, SKIPPED, STOPPED, Outcome, Progress
+from styrkort.batch.signals import Interrupted, output_lock, signals_deferred, signals_raise
+from styrkort.data.errors import DataError, ReportError
+from styrkort.data.periods import PeriodError
+from styrkort.pipeline import unchanged
+from styrkort.pipeline.fingerprint import FileHashes
+from styrkort.pipeline.job import Output
+from styrkort.pipeline.workspace import Workspace
+from styrkort.reports.kinds import HEAVIEST_FIRST
+
+if TYPE_CHECKING:
+    from styrkort.pipeline.job import Job
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome]
+    index: Path | None = None
+    interrupted: int | None = None  # the signal that stopped the run
+    seconds: float = 0.0
+    workers: str = ""
+    errors: list[str] = field(default_factory=list)
+
+    def count(self, result: str) -> int:
+        return sum(1 for o in self.outcomes if o.result == result)
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 128 + self.interrupted
+        return 1 if self.count(FAILED) else 0
+
+
+def render_all(request: Request, ws: Workspace | None = None, output: Output = Output(), jobs: int | None = None,
+               scheduler: str | None = None, dry_run: bool = False, progress: TextIO | None = ...,  # type: ignore[assignment]
+               tty: bool | None = None) -> BatchResult:
+    """Render every report asked for (see the module's description); return what happened to each.
+    Bad data or params raise DataError before anything runs; a report's own problem (its
+    adjustments, a failing cell, its PDF) fails that report only. ``jobs`` local workers (default:
+    the number of cores) or the Dask cluster at ``scheduler``. Progress goes to ``progress``
+    (default: standard error; None: nowhere)."""
+    from styrkort.data.atomic import remove_stale_temporaries
+    from styrkort.pipeline.index import write_index
+
+    started = time.monotonic()
+    if progress is ...:
+        progress = sys.stderr
+    ws = ws or Workspace.resolve()
+    hashes = FileHashes()
+    request_key = unchanged.request_key(**request.key(), pdf=output.pdf, variant=output.variant, data=str(ws.data),
+                                        params=str(ws.params), notebooks=str(ws.notebooks),
+                                        adjustments=str(ws.adjustments))
+    inputs = unchanged.inputs_digest(request_key, ws, hashes)
+    recorded = None if request.force else unchanged.recorded_run(ws.out, request_key, inputs)
+    if recorded is not None:
+        # Nothing changed since the last whole run: every report is skipped without loading the data.
+        result = BatchResult([Outcome(r["kind"], r["period"], r["title"], SKIPPED, note="oförändrat underlag",
+                                      html=ws.out / r["folder"] / f"{r['stem']}.html") for r in recorded])
+        if not dry_run:
+            with output_lock(ws.out):
+                result.index = write_index(ws.out)
+        result.seconds = time.monotonic() - started
+        return result
+
+    from styrkort.data.loading import load_data
+    from styrkort.data.params import load_params
+    from styrkort.pipeline.commit import read_sidecar, up_to_date
+    from styrkort.pipeline.prepare import prepare
+
+    if not (dry_run or scheduler):
+        from styrkort.batch.workers import start_fork_server
+
+        start_fork_server()
+    data = load_data(ws.data)
+    params = load_params(ws.params)
+    wanted = wanted_reports(data, request)
+
+    outcomes: list[Outcome] = []
+    planned: list[tuple[Job, Outcome]] = []
+    todo: list[tuple[Job, Outcome]] = []
+    for kind, p in wanted:
+        outcome = Outcome(kind.name, p.key, p.key)
+        outcomes.append(outcome)
+        try:
+            job = prepare(kind, p, data, params, ws, output, hashes)
+        except (DataError, ReportError, PeriodError) as exc:
+            outcome.result, outcome.note = FAILED, str(exc)
+            continue
+        outcome.title, outcome.period = job.title, job.period
+        planned.append((job, outcome))
+        sidecar = read_sidecar(job)
+        if not request.force and up_to_date(job, sidecar):
+            outcome.result, outcome.note = SKIPPED, "oförändrat underlag"
+            outcome.html = Path(job.target) / f"{job.stem}.html"
+            continue
+        outcome.note = why_rendered(job, sidecar, request.force)
+        todo.append((job, outcome))
+
+    result = BatchResult(outcomes)
+    if dry_run:
+        result.seconds = time.monotonic() - started
+        return result
+    bar = Progress(len(todo), progress, tty)
+    for o in outcomes:
+        if o.result == FAILED:
+            bar.say(f"MISSLYCKAD {o.title}: {o.note}")
+    with output_lock(ws.out):
+        remove_stale_temporaries(ws.out)
+        try:
+            if todo:
+                result.workers = _run(todo, jobs, scheduler, bar, ws.out)
+        except (KeyboardInterrupt, Interrupted) as exc:
+            result.interrupted = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+            for _, o in todo:
+                if o.result == PLANNED:
+                    o.result, o.note = STOPPED, ""
+        finally:
+            bar.close()
+        result.index = write_index(ws.out)
+        if not result.interrupted and all(o.result in (OK, SKIPPED) for o in outcomes):
+            _record(ws, request_key, inputs, planned)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _record(ws: Workspace, request: str, inputs: str, planned: list[tuple[Job, Outcome]]) -> None:
+    """Remember a whole run for the next one (:mod:`styrkort.pipeline.unchanged`), unless its inputs
+    changed while it ran: then the next run plans afresh."""
+    if unchanged.inputs_digest(request, ws) != inputs:
+        return
+    unchanged.record_run(ws.out, request, inputs, [
+        {"kind": job.kind, "period": job.period, "title": job.title,
+         "folder": Path(job.target).relative_to(ws.out).as_posix(), "stem": job.stem,
+         "fingerprint": job.fingerprint, "pdf": job.pdf} for job, _ in planned])
+
+
+def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | None, bar: Progress,
+         out_dir: Path) -> str:
+    """Produce and write every job, rebuilding the index after each; return a description of the
+    workers."""
+    from styrkort.pipeline.index import write_index
+    from styrkort.pipeline.commit import commit
+    from styrkort.batch.workers import DaskWorkers, LocalWorkers
+
+    by_key = {job.key: (job, outcome) for job, outcome in todo}
+    ordered = sorted((job for job, _ in todo), key=lambda j: HEAVIEST_FIRST.index(j.kind))
+    backend = None
+    graceful = False
+    with signals_raise():
+        try:
+            if scheduler:
+                backend = DaskWorkers(ordered, scheduler)
+                described = f"Dask-klustret {scheduler}"
+            else:
+                n = jobs or _cores()
+                backend = LocalWorkers(ordered, n)
+                described = f"{backend.n} arbetsprocess{'er' if backend.n != 1 else ''}"
+            starts: dict[str, float] = {}
+            for event in backend:
+                what, key = event[0], event[1]
+                job, outcome = by_key[key]
+                if what == "started":
+                    starts[key] = time.monotonic()
+                    bar.started(outcome)
+                    continue
+                produced = event[2]
+                outcome.seconds = produced.seconds.get("totalt") or (
+                    time.monotonic() - starts[key] if key in starts else None)
+                with signals_deferred():
+                    try:
+                        done = commit(job, produced)
+                        outcome.result, outcome.html = OK, done.html
+                        write_index(out_dir)  # current while a long run goes on
+                    except (ReportError, OSError) as exc:
+                        outcome.result, outcome.note = FAILED, str(exc)
+                bar.finished(outcome)
+            graceful = True
+            return described
+        finally:
+            if backend is not None:
+                backend.close(graceful=graceful)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,42 @@
+"""``styrkort check`` (validate a data folder and its params) and ``styrkort docs`` (write the data
+contract's documentation)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from styrkort.cli.main import add_data_args
+from styrkort.pipeline.workspace import Workspace, project_root
+
+
+def add_parsers(sub) -> None:
+    c = sub.add_parser("check", help="validera en datamapp")
+    add_data_args(c)
+    c.set_defaults(run=check)
+
+    d = sub.add_parser("docs", help="skriv docs/data.md från datakontraktet")
+    d.add_argument("--out", type=Path, default=None)
+    d.set_defaults(run=docs)
+
+
+def check(args: argparse.Namespace) -> int:
+    from styrkort.data.loading import load_data
+    from styrkort.data.params import load_params
+
+    ws = Workspace.resolve(data=args.data, params=args.params)
+    data = load_data(ws.data)
+    load_params(ws.params)
+    periods = data.reporting_periods()
+    print(f"{data.folder}: {len(data.units)} enheter, {len(data.assessments)} bedömningar, "
+          f"perioder {periods[0]} – {periods[-1]}. Inga fel.")
+    return 0
+
+
+def docs(args: argparse.Namespace) -> int:
+    from styrkort.data.contract import markdown_docs
+
+    out = args.out or project_root() / "docs" / "data.md"
+    out.write_text(markdown_docs(), encoding="utf-8")
+    print(out)
+    return 0

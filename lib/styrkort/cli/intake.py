@@ -1,0 +1,135 @@
+"""The intake's commands as the CLI runs them: ``template``, ``import``, ``history``, ``ledger``.
+
+Each takes the parsed arguments, prints what it did in Swedish and returns the exit code;
+refusals the user can act on raise DataError/ReportError/PeriodError, which the CLI prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from styrkort.cli.main import add_data_args
+from styrkort.data import store
+from styrkort.data.errors import ReportError
+from styrkort.data.periods import parse_period
+from styrkort.pipeline.workspace import Workspace
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return Workspace.resolve(data=args.data, params=args.params).data
+
+
+def _template(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    from styrkort.data.loading import load_data
+    from styrkort.intake.templates import write_templates
+
+    data = load_data(folder)
+    written = write_templates(data, args.period, args.out, args.unit or None)
+    for w in written:
+        print(w.path)
+    print(f"{len(written)} mallar för {parse_period(args.period).name_sv} i {args.out}.")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    from styrkort.intake.imports import import_files
+
+    results = import_files(args.files, folder)
+    for r in results:
+        print(r.describe(), file=sys.stdout if r.ok else sys.stderr)
+    refused = sum(not r.ok for r in results)
+    print(f"Varje fil importeras för sig: {len(results) - refused} importerade, {refused} inte importerade "
+          f"({store.store_path(folder)}).")
+    return 2 if refused else 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    if args.table:
+        return _table_history(args.table, folder)
+    if not (args.unit and args.period):
+        raise ReportError("Ange --unit och --period (eller --table för en hel tabell).")
+    period = parse_period(args.period).key
+    rows = store.history(folder, args.unit, period)
+    if not rows:
+        print(f"Inga inlämningar för {args.unit}, {period} i {store.store_path(folder)}.")
+        return 0
+    print(f"Inlämningar för {args.unit}, {period} (äldst först; den senaste gäller i rapporterna):")
+    table = [("nr", "inläst", "fil", "av", "bedömningar", "")]
+    for r in rows:
+        statuses = " ".join(f"{a.area}:{a.status}" for a in r.assessments)
+        table.append((str(r.submission_id), r.imported_at, r.source, r.who, statuses,
+                      "gäller" if r.current else "ersatt"))
+    _print_table(table)
+    return 0
+
+
+def _table_history(table: str, folder: Path) -> int:
+    versions = store.table_history(folder, table)
+    if not versions:
+        print(f"Inga sparade versioner av {table} i {store.store_path(folder)}.")
+        return 0
+    print(f"Versioner av {table} (äldst först; den senaste ligger i datamappen):")
+    rows = [("nr", "sparad", "fil", "källa", "av", "byte")]
+    for v in versions:
+        rows.append((str(v.id), v.stored_at, v.file_name, v.source or "datamappens fil före import", v.who or "",
+                     str(v.size)))
+    _print_table(rows)
+    return 0
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    folder = _folder(args)
+    if args.out:
+        from styrkort.intake.ledger import economy_csv, ledger_economy
+        from styrkort.data.loading import load_data
+
+        summary = ledger_economy(args.ledger, args.mapping, load_data(folder))
+        args.out.write_bytes(economy_csv(summary.economy))
+        print(f"{summary.rows} transaktioner → {len(summary.economy)} rader ({summary.months[0]} – "
+              f"{summary.months[-1]}) i {args.out}.")
+        return 0
+    from styrkort.intake.imports import import_ledger
+
+    result = import_ledger(args.ledger, args.mapping, folder)
+    print(result.describe(), file=sys.stdout if result.ok else sys.stderr)
+    return 0 if result.ok else 2
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+
+
+def add_parsers(sub) -> None:
+    t = sub.add_parser("template", help="skriv en Excel-mall per enhet att fylla i för en period")
+    t.add_argument("--period", required=True, help="månad 2024-09 eller sammanslagen period 2024-06..2024-07")
+    t.add_argument("--out", type=Path, required=True, help="mapp för mallarna")
+    t.add_argument("--unit", action="append", help="bara denna enhet (enhet_id); kan upprepas")
+    add_data_args(t)
+    t.set_defaults(run=_template)
+
+    m = sub.add_parser("import", help="läs in ifyllda mallar och filer i datakontraktet till inlämningsarkivet")
+    m.add_argument("files", nargs="+", type=Path, metavar="FIL")
+    add_data_args(m)
+    m.set_defaults(run=_import)
+
+    h = sub.add_parser("history", help="visa alla inlämningar för en enhet och period")
+    h.add_argument("--unit", help="enhet_id")
+    h.add_argument("--period", help="rapportperiod")
+    h.add_argument("--table", help="i stället: versionerna av en hel tabell, t.ex. ekonomi")
+    add_data_args(h)
+    h.set_defaults(run=_history)
+
+    g = sub.add_parser("ledger", help="summera en huvudboksfil till ekonomitabellen")
+    g.add_argument("ledger", type=Path, metavar="HUVUDBOK", help="transaktioner (CSV eller Parquet)")
+    g.add_argument("--mapping", type=Path, required=True, help="verksamhetskod;verksamhet")
+    g.add_argument("--out", type=Path, default=None,
+                   help="skriv bara tabellen hit (standard: in i datamappens ekonomi.csv, tidigare version sparas)")
+    add_data_args(g)
+    g.set_defaults(run=_ledger)

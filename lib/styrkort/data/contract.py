@@ -1,0 +1,379 @@
+"""The data contract: every file, column, type and allowed value, written down once.
+
+:mod:`styrkort.data.loading` validates against these specs and ``docs/data.md`` is generated
+from them (``styrkort docs``; a test keeps the committed file in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from styrkort.data.status import ALLOWED as STATUSES
+
+# Column kinds and what a cell of that kind may hold: Swedish for error messages …
+KINDS = {
+    "text": "text",
+    "integer": "heltal",
+    "number": "tal; svensk form (1 234,5 eller −12) eller Excel-tal",
+    "year": "år, fyra siffror",
+    "month": "månad, ÅÅÅÅ-MM",
+    "period": "rapportperiod: ÅÅÅÅ-MM, eller ÅÅÅÅ-MM..ÅÅÅÅ-MM för en sammanslagen period",
+    "document_period": "ÅÅÅÅ-MM, ÅÅÅÅ-MM..ÅÅÅÅ-MM, ÅÅÅÅ-T1, ÅÅÅÅ-T2 eller ÅÅÅÅ",
+    "status": "Grön, Gul eller Röd (stora/små bokstäver och grön/gron godtas)",
+    "choice": "ett av de tillåtna värdena",
+}
+# … and English for the docs.
+KINDS_EN = {
+    "text": "text",
+    "integer": "integer",
+    "number": "number; Swedish form (1 234,5 or −12) or an Excel number",
+    "year": "year, four digits",
+    "month": "month, YYYY-MM",
+    "period": "reporting period: YYYY-MM, or YYYY-MM..YYYY-MM for a combined period",
+    "document_period": "YYYY-MM, YYYY-MM..YYYY-MM, YYYY-T1, YYYY-T2 or YYYY",
+    "status": "Grön, Gul or Röd (any case; grön/gron accepted)",
+    "choice": "one of the allowed values",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    description: str
+    example: str
+    required: bool = True
+    allowed: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    required: bool = True
+    single_row: bool = False
+    # (column, table, column): every non-empty value must exist in the other table.
+    references: tuple[tuple[str, str, str], ...] = field(default_factory=tuple)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+REPORT_KINDS = ("månadsrapport", "delårsrapport", "plan")
+#: The net-cost table's sum row, in place of an activity area.
+TOTAL = "Totalt"
+DIRECTIONS = ("öka", "minska", "behålla", "mål")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "organisation", "Nämnd och förvaltning",
+        "One row: the municipality, board and administration the reports are for.",
+        (
+            Column("kommun", "text", "Name of the municipality.", "Exempelkommun"),
+            Column("namnd", "text", "Name of the board.", "Arbetsmarknads- och socialnämnden"),
+            Column("namnd_forkortning", "text", "The board's abbreviation, as in the registry number.", "ASN"),
+            Column("forvaltning", "text", "Name of the administration.", "Arbetsmarknads- och socialförvaltningen"),
+        ),
+        single_row=True,
+    ),
+    Table(
+        "dokument", "Diarienummer",
+        "Registry number (diarienummer) per report. A report without a row here is printed without one.",
+        (
+            Column("rapport", "choice", "Report type.", "plan", allowed=REPORT_KINDS),
+            Column("period", "document_period", "The period the report covers.", "2024"),
+            Column("diarienummer", "text", "Registry number, printed in every page header.", "2023/ASN 0109"),
+        ),
+        key=("rapport", "period"), required=False,
+    ),
+    Table(
+        "verksamheter", "Verksamhetsområden",
+        "Activity areas: the budget's rows, in the order they are shown.",
+        (
+            Column("verksamhet", "text", "Name of the activity area.", "Barn- och ungdomsvård"),
+            Column("ordning", "integer", "Order in tables, lowest first.", "3", minimum=0),
+        ),
+        key=("verksamhet",),
+    ),
+    Table(
+        "enheter", "Enheter",
+        "The administration's units; each reports every month.",
+        (
+            Column("enhet_id", "text", "Short, stable identifier.", "VUX"),
+            Column("namn", "text", "The unit's name as shown.", "Vuxenenheten"),
+            Column("verksamhet", "text", "The activity area the unit belongs to.", "Vård för vuxna"),
+            Column("arsarbetare", "number", "Full-time equivalents (årsarbetare) in permanent employment.", "21,5", minimum=0),
+            Column("ordning", "integer", "Order in tables, lowest first.", "10", minimum=0),
+        ),
+        key=("enhet_id",),
+        references=(("verksamhet", "verksamheter", "verksamhet"),),
+    ),
+    Table(
+        "malomraden", "Målområden",
+        "Goal areas per year, with the council's municipality-wide goal.",
+        (
+            Column("ar", "year", "The year the goals apply to.", "2024"),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("namn", "text", "Short name, as in the overview.", "Medarbetare"),
+            Column("rubrik", "text", "The goal area's heading in the annual plan.", "Motiverade medarbetare hos Sveriges bästa offentliga arbetsgivare"),
+            Column("kommunmal", "text", "The council's municipality-wide goal (kommunövergripande mål).", "Medarbetare i Exempelkommun är motiverade och delaktiga i kommunens utveckling"),
+        ),
+        key=("ar", "malomrade"),
+    ),
+    Table(
+        "namndmal", "Nämnd- och förvaltningsmål",
+        "The board's own goals (nämnd- och förvaltningsmål), one or more per goal area and year.",
+        (
+            Column("ar", "year", "The year the goal applies to.", "2024"),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("mal_id", "text", "Identifier of the goal within the year.", "1.1"),
+            Column("mal", "text", "The goal.", "Motiverade och kompetenta medarbetare med fokus på medborgarna"),
+        ),
+        key=("ar", "mal_id"),
+    ),
+    Table(
+        "indikatorer", "Indikatorer",
+        "What is measured per goal area and year, with the wanted direction and a target where there is one.",
+        (
+            Column("ar", "year", "The year the indicator applies to.", "2024"),
+            Column("indikator_id", "text", "Identifier of the indicator within the year.", "SJUK"),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("namn", "text", "The indicator as shown.", "Sjukfrånvaro"),
+            Column("riktning", "choice",
+                   "Wanted change compared with the same period last year, or `mål` for a target value.",
+                   "minska", allowed=DIRECTIONS),
+            Column("malvarde", "number", "Target value when the direction is `mål`.", "100", required=False),
+            Column("mattenhet", "text", "Unit of measure shown after the value (`%`, `antal`, `tkr`).", "%", required=False),
+        ),
+        key=("ar", "indikator_id"),
+        required=False,
+    ),
+    Table(
+        "bedomningar", "Enheternas bedömningar",
+        "Each unit's assessment of each goal area each reporting period, with a comment.",
+        (
+            Column("period", "period", "The reporting period.", "2023-06..2023-07"),
+            Column("enhet_id", "text", "The unit.", "VUX"),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("status", "status", "The unit's assessment.", "Grön", allowed=STATUSES),
+            Column("kommentar", "text", "The unit's comment (plain text; shown as text, never as markup).", "Stabil bemanning under sommaren.",
+                   required=False),
+        ),
+        key=("period", "enhet_id", "malomrade"),
+        references=(("enhet_id", "enheter", "enhet_id"),),
+    ),
+    Table(
+        "indikatorvarden", "Indikatorvärden",
+        "Outcome per indicator and period, for the administration (empty unit) or per unit.",
+        (
+            Column("period", "period", "The reporting period.", "2024-03"),
+            Column("indikator_id", "text", "The indicator.", "SJUK"),
+            Column("enhet_id", "text", "The unit, or empty for the whole administration.", "", required=False),
+            Column("varde", "number", "The value.", "7,9"),
+        ),
+        key=("period", "indikator_id", "enhet_id"),
+        required=False,
+        references=(("enhet_id", "enheter", "enhet_id"),),
+    ),
+    Table(
+        "ekonomi", "Ekonomi per verksamhetsområde",
+        "Per month and activity area, in tkr with net costs negative: annual budget, "
+        "outcome to date and full-year forecast.",
+        (
+            Column("period", "month", "The month the figures are for (outcome up to and including it).", "2024-08"),
+            Column("verksamhet", "text", "The activity area.", "Barn- och ungdomsvård"),
+            Column("budget", "number", "Annual budget, tkr.", "−79 162"),
+            Column("utfall", "number", "Outcome from January up to and including the month, tkr.", "−53 870"),
+            Column("prognos", "number", "Full-year forecast, tkr; empty when no forecast was made.", "−80 350",
+                   required=False),
+        ),
+        key=("period", "verksamhet"),
+        references=(("verksamhet", "verksamheter", "verksamhet"),),
+    ),
+)
+
+PLAN_TABLES: tuple[Table, ...] = (
+    Table(
+        "nettokostnad", "Nettokostnad per verksamhet i nämndplanen",
+        "The annual plan's net-cost table per activity area, in tkr with net costs negative: outcome of the "
+        "year before last, forecast of last year, budget of the plan's year. A row with verksamhet `Totalt` "
+        "states the printed totals; the report computes its own totals from the rows and shows both where "
+        "they differ.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("verksamhet", "text", "The activity area, or `Totalt` for the stated totals.", "Integration"),
+            Column("utfall", "number", "Outcome of the year before last (year − 2), tkr.", "−4 263", required=False),
+            Column("prognos", "number", "Forecast of last year (year − 1), tkr.", "−4 301", required=False),
+            Column("prognos_avser", "text", "Which forecast `prognos` is, as printed under the table.",
+                   "Prognos T2", required=False),
+            Column("budget", "number", "Budget of the plan's year, tkr.", "−7 942"),
+        ),
+        key=("ar", "verksamhet"), required=False,
+    ),
+    Table(
+        "kommunbidrag", "Kommunbidragets förändring",
+        "The council's allocation to the board explained from last year to this year as ordered steps: one "
+        "`start` (last year's allocation), any number of `förändring`, one `slut` (this year's allocation). "
+        "Amounts in tkr with the net-cost sign: a negative step increases the allocation. A percentage step "
+        "(prisuppräkning) may give `procent` and leave `belopp` empty: the amount is then `procent` of `bas` "
+        "(or of the start value when `bas` is empty). The steps must add up to the end value exactly.",
+        (
+            Column("ar", "year", "The year the allocation is for.", "2024"),
+            Column("ordning", "integer", "Order of the step.", "3", minimum=0),
+            Column("typ", "choice", "Kind of row.", "förändring", allowed=("start", "förändring", "slut")),
+            Column("rubrik", "text", "The step as printed.", "prisuppräkning"),
+            Column("belopp", "number", "Amount, tkr.", "−12 241", required=False),
+            Column("procent", "number", "Rate of a percentage step, in percent.", "4,1", required=False),
+            Column("bas", "number", "Base of a percentage step, tkr.", "−298 561", required=False),
+            Column("kommentar", "text", "Explanation printed under the table.",
+                   "Avser främst kompensation för högre pensionskostnad.", required=False),
+        ),
+        key=("ar", "ordning"), required=False,
+    ),
+    Table(
+        "risker", "Riskhanteringsplan",
+        "The risk register per year and goal area. Risk value = probability × consequence, each on the scale "
+        "set in params (1–4 or 1–5). A risk may carry only a stated risk value, or no value yet.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("risk_id", "text", "Short identifier, shown in the heatmap.", "R1"),
+            Column("malomrade", "integer", "Goal area.", "1", minimum=1, maximum=9),
+            Column("risk", "text", "The risk.", "Hög sjukfrånvaro och fortsatt hög personalomsättning"),
+            Column("sannolikhet", "integer", "Probability.", "5", required=False, minimum=1, maximum=5),
+            Column("konsekvens", "integer", "Consequence.", "4", required=False, minimum=1, maximum=5),
+            Column("riskvarde", "integer", "Stated risk value; must equal probability × consequence when both "
+                   "are given.", "20", required=False, minimum=1, maximum=25),
+            Column("atgarder", "text", "Actions, one per line.", "Resurssocionomer (interna konsulter)",
+                   required=False),
+            Column("bedomning", "text", "Assessment of the actions.", "Åtgärderna har effekt", required=False),
+        ),
+        key=("ar", "risk_id"), required=False,
+    ),
+    Table(
+        "ersattningar", "Ersättningsnivåer",
+        "Compensation rates paid to providers, per year and service.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("insats", "text", "The service.", "Sysselsättning"),
+            Column("variant", "text", "Variant of the rate, if the service has several.", "Heltid",
+                   required=False),
+            Column("belopp", "number", "Amount, kronor.", "6 979"),
+            Column("enhet", "text", "What the amount is paid per.", "kr per månad"),
+            Column("beskrivning", "text", "How the rate is paid (printed once per service).",
+                   "Ersättningen utgår från ett individuellt biståndsbeslut.", required=False),
+        ),
+        key=("ar", "insats", "variant"), required=False,
+    ),
+    Table(
+        "tillganglighetsplan", "Aktiviteter från tillgänglighetsplanen",
+        "Activities from the municipality's accessibility plan that the board carries out.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("aktivitet", "text", "The activity.", "Minst 10 procent av kommunens feriejobb ska gå till "
+                   "ungdomar med funktionsnedsättning."),
+            Column("kommentar", "text", "Comment.", "", required=False),
+            Column("bedomning", "status", "Assessment, where made.", "Gul", required=False, allowed=STATUSES),
+        ),
+        key=("ar", "aktivitet"), required=False,
+    ),
+)
+
+TABLES = TABLES + PLAN_TABLES
+
+BY_NAME = {t.name: t for t in TABLES}
+
+# Markdown texts, one file each, under texter/<period>/ (monthly and interim) or texter/<year>/ (plan).
+TEXTS = {
+    "viktiga-handelser": "Important events of the period (viktiga händelser).",
+    "analys-<n>": "The administration's analysis for goal area n (1, 2, …).",
+    "ekonomi": "Comment on the economic situation.",
+    "politiska-prioriteringar": "Plan: the political priorities.",
+    "nulagesanalys": "Plan: the situation analysis; `Förändringstryck` lists as Markdown lists.",
+    "vision": "Plan: the vision and the goal structure.",
+    "politiskt-uppdrag-<n>": "Plan: the political assignment for goal area n.",
+    "inriktning-<n>": "Plan: the board's priorities for goal area n.",
+    "riskhantering": "Plan: introduction to the risk register.",
+    "resurser": "Plan: introduction to resources (organisation and staff).",
+    "bilaga-<n>": "Plan: appendix n; its first heading is the appendix's title.",
+}
+_NUMBERED = ("analys", "politiskt-uppdrag", "inriktning", "bilaga")
+
+
+def text_name_allowed(stem: str) -> bool:
+    if stem in TEXTS:
+        return True
+    prefix, _, n = stem.rpartition("-")
+    return prefix in _NUMBERED and n.isdigit()
+
+
+def markdown_docs() -> str:
+    """docs/data.md, generated from the specs above."""
+    out = [
+        "# The data contract",
+        "",
+        "<!-- Generated by `styrkort docs` from lib/styrkort/data/contract.py. Do not edit by hand. -->",
+        "",
+        "The example data in `data/` follows this contract; so must yours. Each table is one file in the",
+        "data folder, named after the table: `enheter.csv` or `enheter.xlsx` (not both). CSV files are",
+        "UTF-8 (a byte-order mark is fine; files saved by Excel as Windows-1252 are read as such) with `;`",
+        "or `,` between columns and a header row with the column names below. Excel files are read from",
+        "their first sheet, header in row 1.",
+        "",
+        "Every load validates every file. A bad value stops the run with a message in Swedish naming the",
+        "file, row (as numbered in Excel, header = row 1), column, the value and what is allowed. Statuses",
+        "are read case-insensitively and without diacritics (`grön`, `GRON`); numbers may be written the",
+        "Swedish way (`1 234,5`, `−12`). Amounts are in tkr; net costs are negative.",
+        "",
+        "Units' assessments may also come through the intake (`styrkort import`, see the README). They are",
+        "kept in `inlamningar.sqlite` in the data folder, and a unit's latest submission for a period",
+        "replaces that unit's rows for the period in `bedomningar` and its own rows in `indikatorvarden`,",
+        "validated by the same rules.",
+        "",
+    ]
+    for t in TABLES:
+        out += [f"## `{t.name}` ({t.title})", "", t.description, ""]
+        facts = ["Required file." if t.required else "Optional file."]
+        if t.single_row:
+            facts.append("Exactly one row.")
+        if t.key:
+            facts.append("Each row is identified by " + ", ".join(f"`{k}`" for k in t.key) + "; no two rows may share it.")
+        for col, other, ocol in t.references:
+            facts.append(f"`{col}` must name a `{ocol}` in `{other}`.")
+        out += [" ".join(facts), "", "| column | type | required | allowed | example | meaning |",
+                "|---|---|---|---|---|---|"]
+        for c in t.columns:
+            allowed = ", ".join(c.allowed)
+            if c.minimum is not None or c.maximum is not None:
+                rng = f"{c.minimum:g}" if c.minimum is not None else ""
+                rng += f"–{c.maximum:g}" if c.maximum is not None else " or more"
+                allowed = (allowed + "; " if allowed else "") + rng
+            out.append(f"| `{c.name}` | {KINDS_EN[c.kind]} | {'yes' if c.required else 'no'} | {allowed} | "
+                       f"{c.example} | {c.description} |")
+        out.append("")
+    out += [
+        "## Texts — `texter/<period>/<name>.md`",
+        "",
+        "Markdown, UTF-8, one file per text and period, the folder named by the period key "
+        "(`texter/2023-06..2023-07/viktiga-handelser.md`, `texter/2024-T2/ekonomi.md`) or, for the annual "
+        "plan, by its year (`texter/2024/vision.md`). Raw HTML in a text is shown as text, never run.",
+        "",
+        "| file | content |",
+        "|---|---|",
+    ]
+    out += [f"| `{name}.md` | {desc} |" for name, desc in TEXTS.items()]
+    out += [
+        "",
+        "## Periods",
+        "",
+        "A reporting period is a month (`2024-03`) or a combined period of consecutive months in one year",
+        "(`2023-06..2023-07`, as June–July is reported together). A month may belong to one reporting period",
+        "only. Interim reports are named `2024-T1` (January–April) and `2024-T2` (January–August); the",
+        "annual plan by its year, `2024`. Periods after the current month are refused.",
+        "",
+    ]
+    return "\n".join(out)

@@ -1,0 +1,228 @@
+"""Load a data folder into validated tables. The only place that reads unit data files.
+
+``load_data(folder)`` returns a :class:`Dataset` or raises :class:`DataError` listing every
+problem with file, row, column, value and what is allowed. Notebooks and the renderer call
+it; nothing else opens the files, so another store can replace the folder behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from styrkort.data import contract
+from styrkort.data import store
+from styrkort.data.bridge import check_bridges
+from styrkort.data.contract import TOTAL
+from styrkort.data.tables import decode, empty_frame, find_table_file, read_rows, typed_frame
+from styrkort.data.errors import DataError, Problem
+from styrkort.data.periods import Month, PeriodError, current_month, parse_period
+from styrkort.data.rules import GoalAreas, overlapping_period
+
+
+@dataclass(frozen=True)
+class Dataset:
+    folder: Path
+    organisation: Mapping[str, str]
+    documents: pd.DataFrame
+    activity_areas: pd.DataFrame
+    units: pd.DataFrame
+    goal_areas: pd.DataFrame
+    board_goals: pd.DataFrame
+    indicators: pd.DataFrame
+    assessments: pd.DataFrame
+    indicator_values: pd.DataFrame
+    economy: pd.DataFrame
+    net_costs: pd.DataFrame
+    allocation: pd.DataFrame
+    risks: pd.DataFrame
+    rates: pd.DataFrame
+    accessibility_activities: pd.DataFrame
+    texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+    def text(self, period_key: str, name: str) -> str | None:
+        return self.texts.get((period_key, name))
+
+    def diarienummer(self, report: str, period_key: str) -> str | None:
+        d = self.documents
+        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
+        return None if hit.empty else str(hit["diarienummer"].iloc[0])
+
+    @cached_property
+    def goal_area_numbers(self) -> GoalAreas:
+        """The goal areas of each year (:class:`~styrkort.data.rules.GoalAreas`)."""
+        return GoalAreas(zip(self.goal_areas["ar"], self.goal_areas["malomrade"]))
+
+    def has_goal_areas(self, year: int) -> bool:
+        return bool(self.goal_area_numbers.of(year))
+
+    def goal_area_years(self) -> list[int]:
+        return self.goal_area_numbers.years()
+
+    def reporting_periods(self, year: int | None = None) -> list[str]:
+        """Period keys with assessments, in time order."""
+        keys = {k for k in self.assessments["period"].unique()}
+        periods = sorted((parse_period(k) for k in keys), key=lambda p: p.first)
+        return [p.key for p in periods if year is None or p.year == year]
+
+
+_ATTRS = {
+    "organisation": "organisation", "dokument": "documents", "verksamheter": "activity_areas",
+    "enheter": "units", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
+    "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
+    "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "ersattningar": "rates",
+    "tillganglighetsplan": "accessibility_activities",
+}
+
+
+def load_data(folder: str | Path, today: date | None = None, *, pending: tuple = (),
+              pending_label: str = "") -> Dataset:
+    """Read and validate every file of the contract in ``folder``, with the current submissions
+    of the intake store (``inlamningar.sqlite``) in place of the files' rows for their unit and
+    period. ``pending`` submissions, not yet stored, are added the same way: an import checks
+    with them that the data will still load before it stores anything."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataError([Problem(str(folder), "mappen finns inte")], str(folder))
+    problems: list[Problem] = []
+    tables: dict[str, pd.DataFrame] = {}
+    files: list[Path] = []
+    names = {spec.name: f"{spec.name}.csv" for spec in contract.TABLES}
+    for spec in contract.TABLES:
+        path = find_table_file(folder, spec, problems)
+        if path is None:
+            tables[spec.name] = empty_frame(spec)
+            continue
+        files.append(path)
+        names[spec.name] = path.name
+        rows = read_rows(path, spec, problems)
+        tables[spec.name] = typed_frame(path.name, spec, rows, problems, current_month(today))
+    _apply_store(folder, tables, problems, current_month(today), pending, pending_label)
+    if not problems:
+        _check_references(tables, names, problems)
+        _check_periods(tables, names, problems)
+        _check_plan(tables, names, problems)
+    texts = _read_texts(folder, problems, files)
+    if problems:
+        raise DataError(problems, str(folder))
+    org = tables.pop("organisation").iloc[0].to_dict()
+    frames = {_ATTRS[name]: df.drop(columns="_file", errors="ignore") for name, df in tables.items()}
+    for name in ("activity_areas", "units"):
+        frames[name] = frames[name].sort_values("ordning", kind="stable").reset_index(drop=True)
+    return Dataset(folder=folder, organisation=org, texts=texts, files=tuple(sorted(files)), **frames)
+
+
+def _apply_store(folder: Path, tables: dict[str, pd.DataFrame], problems: list[Problem], now: Month,
+                 pending: tuple, pending_label: str) -> None:
+    """The intake store's current submissions replace the folder's rows for the same unit and
+    period; their rows are validated like a file's, and named by submission in messages."""
+    try:
+        overlay = store.overlay(folder, pending, pending_label)
+    except store.StoreError as exc:
+        problems.append(Problem(store.STORE_NAME, str(exc)))
+        return
+    if overlay is None:
+        return
+    for name, rows in overlay.rows.items():
+        spec, frame = contract.BY_NAME[name], tables[name]
+        keep = [(u, p) not in overlay.replaces for u, p in zip(frame["enhet_id"], frame["period"])]
+        parts = [frame[keep]] if any(keep) else []
+        by_file: dict[str, list[dict]] = {}
+        for r in rows:
+            by_file.setdefault(r["_file"], []).append(r)
+        for label, group in by_file.items():
+            typed = typed_frame(label, spec, group, problems, now)
+            typed["_row"] = [r["_row"] for r in group]
+            typed["_file"] = label
+            parts.append(typed)
+        tables[name] = pd.concat(parts, ignore_index=True) if parts else frame
+
+
+def _source(row: Any, default: str) -> str:
+    """The file a row came from: the intake store's submission, or the table's file."""
+    f = row.get("_file") if hasattr(row, "get") else None
+    return f if isinstance(f, str) else default
+
+
+def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
+    for spec in contract.TABLES:
+        frame = tables[spec.name]
+        for col, other, ocol in spec.references:
+            known = set(tables[other][ocol].dropna())
+            sources = frame["_file"] if "_file" in frame else [None] * len(frame)
+            for value, row, source in zip(frame[col], frame["_row"], sources):
+                if value is not None and value not in known:
+                    listed = ", ".join(sorted(map(str, known))[:15])
+                    problems.append(Problem(_source({"_file": source}, names[spec.name]),
+                                            f"{value!r} finns inte i {other}; kända: {listed}", row=row, column=col))
+    areas = GoalAreas(zip(tables["malomraden"]["ar"], tables["malomraden"]["malomrade"]))
+
+    def check_area(table: str, years) -> None:
+        frame = tables[table]
+        sources = frame["_file"] if "_file" in frame else [None] * len(frame)
+        for year, area, row, source in zip(years, frame["malomrade"], frame["_row"], sources):
+            if message := areas.unknown(area, year):
+                problems.append(Problem(_source({"_file": source}, names[table]), message, row=row,
+                                        column="malomrade"))
+
+    check_area("namndmal", tables["namndmal"]["ar"])
+    check_area("indikatorer", tables["indikatorer"]["ar"])
+    check_area("risker", tables["risker"]["ar"])
+    check_area("bedomningar", [parse_period(k).year for k in tables["bedomningar"]["period"]])
+    indicators = {(a, i) for a, i in zip(tables["indikatorer"]["ar"], tables["indikatorer"]["indikator_id"])}
+    values = tables["indikatorvarden"]
+    sources = values["_file"] if "_file" in values else [None] * len(values)
+    for key, indicator, row, source in zip(values["period"], values["indikator_id"], values["_row"], sources):
+        year = parse_period(key).year
+        if (year, indicator) not in indicators:
+            problems.append(Problem(_source({"_file": source}, names["indikatorvarden"]),
+                                    f"indikatorn {indicator!r} finns inte för {year} i indikatorer", row=row,
+                                    column="indikator_id"))
+
+
+def _check_plan(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
+    known = set(tables["verksamheter"]["verksamhet"])
+    for value, row in zip(tables["nettokostnad"]["verksamhet"], tables["nettokostnad"]["_row"]):
+        if value not in known and value != TOTAL:
+            problems.append(Problem(names["nettokostnad"], f"{value!r} finns inte i verksamheter; kända: "
+                                                           f"{', '.join(sorted(known))}, eller {TOTAL} för summaraden",
+                                    row=row, column="verksamhet"))
+    if not tables["kommunbidrag"].empty:
+        problems.extend(check_bridges(tables["kommunbidrag"], names["kommunbidrag"]))
+
+
+def _check_periods(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
+    """A month belongs to one reporting period only (2023-07 and 2023-06..2023-07 cannot both exist)."""
+    seen: list[str] = []
+    for key in sorted(set(tables["bedomningar"]["period"]) | set(tables["indikatorvarden"]["period"])):
+        if other := overlapping_period(parse_period(key), seen):
+            problems.append(Problem(names["bedomningar"], f"perioderna {other.key} och {key} överlappar; en månad kan "
+                                                          "bara höra till en rapportperiod", column="period"))
+        seen.append(key)
+
+
+def _read_texts(folder: Path, problems: list[Problem], files: list[Path]) -> dict[tuple[str, str], str]:
+    texts: dict[tuple[str, str], str] = {}
+    root = folder / "texter"
+    if not root.is_dir():
+        return texts
+    for path in sorted(root.glob("*/*")):
+        rel = path.relative_to(folder).as_posix()
+        try:
+            key = parse_period(path.parent.name).key
+        except PeriodError as exc:
+            problems.append(Problem(rel, f"mappnamnet är ingen period: {exc}"))
+            continue
+        if path.suffix != ".md" or not contract.text_name_allowed(path.stem):
+            allowed = ", ".join(f"{name}.md" for name in contract.TEXTS)
+            problems.append(Problem(rel, f"okänd textfil; tillåtna är {allowed}"))
+            continue
+        files.append(path)
+        texts[(key, path.stem)] = decode(path.read_bytes())
+    return texts

@@ -1,0 +1,170 @@
+"""Report settings from ``params/*.yaml``: the status rule and the colour thresholds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from styrkort.data import fmt
+from styrkort.data.errors import DataError, Problem
+
+#: The rules that propose an area's status from its units' (see :mod:`styrkort.reports.rollup`).
+RULES = ("share-of-green", "majority", "worst-case")
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    """Which rule proposes a goal area's status, with its thresholds (shares 0–1)."""
+
+    kind: str = "share-of-green"
+    green_share_for_green: float = 0.5
+    red_share_allowed_in_green: float = 0.0
+    red_share_for_red: float = 0.3
+
+    def describe(self) -> str:
+        """The rule in a sentence a board member can read."""
+        if self.kind == "worst-case":
+            return "Föreslagen status är den sämsta status som någon enhet rapporterat."
+        if self.kind == "majority":
+            return "Föreslagen status är den som flest enheter rapporterat; vid lika antal väljs den sämre."
+        allowed = "inga" if self.red_share_allowed_in_green == 0 else f"högst {_share(self.red_share_allowed_in_green)}"
+        return (
+            f"Föreslagen status är Grön när minst {_share(self.green_share_for_green)} av enheterna rapporterat "
+            f"Grön och {allowed} Röd, Röd när minst {_share(self.red_share_for_red)} rapporterat Röd, "
+            "annars Gul."
+        )
+
+
+def _share(x: float) -> str:
+    return fmt.percent(x * 100, 0)
+
+
+@dataclass(frozen=True)
+class BudgetThresholds:
+    """Budget deviation in percent of the budget, positive = better than budget."""
+
+    green_from: float = 0.0
+    yellow_from: float = -1.0
+
+
+@dataclass(frozen=True)
+class IndicatorSettings:
+    tolerance_percent: float = 2.0  # a change within this share of last year's value counts as unchanged
+    share_of_target_yellow: float = 80.0  # percent of a target value that still gives Gul
+
+
+@dataclass(frozen=True)
+class RiskBand:
+    max: int  # highest risk value in the band
+    label: str
+
+
+DEFAULT_BANDS = {
+    5: (RiskBand(6, "Låg"), RiskBand(12, "Medel"), RiskBand(18, "Hög"), RiskBand(25, "Mycket hög")),
+    4: (RiskBand(3, "Låg"), RiskBand(6, "Medel"), RiskBand(9, "Hög"), RiskBand(16, "Mycket hög")),
+}
+
+
+@dataclass(frozen=True)
+class RiskSettings:
+    """Probability and consequence are each 1..scale; bands split the values 1..scale²."""
+
+    scale: int = 5
+    bands: tuple[RiskBand, ...] = DEFAULT_BANDS[5]
+
+
+@dataclass(frozen=True)
+class Params:
+    status_rule: StatusRule = StatusRule()
+    budget_deviation: BudgetThresholds = BudgetThresholds()
+    indicators: IndicatorSettings = IndicatorSettings()
+    risk: RiskSettings = RiskSettings()
+    economy_goal_area: int = 4  # the goal area whose section carries the budget deviation
+    source: str = ""
+
+
+_SECTIONS = {"status_rule": StatusRule, "budget_deviation": BudgetThresholds, "indicators": IndicatorSettings}
+
+
+def load_params(path: str | Path) -> Params:
+    """Read a params file; every unknown key or bad value is refused with its place named."""
+    path = Path(path)
+    name = path.name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise DataError([Problem(str(path), "inställningsfilen finns inte")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(name, f"filen är inte giltig YAML: {exc}")]) from None
+    if not isinstance(raw, dict):
+        raise DataError([Problem(name, "filen ska innehålla nycklar och värden")])
+    problems: list[Problem] = []
+    values: dict[str, Any] = {"source": str(path)}
+    for key, section in raw.items():
+        if key == "economy_goal_area":
+            if not isinstance(section, int) or section < 1:
+                problems.append(Problem(name, f"economy_goal_area ska vara ett målområdes nummer, inte {section!r}"))
+            else:
+                values[key] = section
+            continue
+        if key == "risk":
+            values[key] = _risk(name, section, problems)
+            continue
+        cls = _SECTIONS.get(key)
+        if cls is None:
+            problems.append(Problem(name, f"okänd nyckel {key!r}; kända: economy_goal_area, risk, {', '.join(_SECTIONS)}"))
+            continue
+        values[key] = _section(name, key, section, cls, problems)
+    if problems:
+        raise DataError(problems, str(path))
+    return Params(**values)
+
+
+def _section(name: str, key: str, section: Any, cls: type, problems: list[Problem]) -> Any:
+    if not isinstance(section, dict):
+        problems.append(Problem(name, f"{key} ska innehålla nycklar och värden"))
+        return cls()
+    known = {f.name: f for f in fields(cls)}
+    kwargs = {}
+    for k, v in section.items():
+        if k not in known:
+            problems.append(Problem(name, f"okänd nyckel {key}.{k}; kända: {', '.join(known)}"))
+        elif k == "kind":
+            if v not in RULES:
+                problems.append(Problem(name, f"{key}.kind {v!r} är inte en känd regel; kända: {', '.join(RULES)}"))
+            else:
+                kwargs[k] = v
+        elif not isinstance(v, (int, float)) or isinstance(v, bool):
+            problems.append(Problem(name, f"{key}.{k} ska vara ett tal, inte {v!r}"))
+        elif key == "status_rule" and not 0 <= v <= 1:
+            problems.append(Problem(name, f"{key}.{k} är en andel mellan 0 och 1, inte {v!r}"))
+        else:
+            kwargs[k] = float(v)
+    return cls(**kwargs)
+
+
+def _risk(name: str, section: Any, problems: list[Problem]) -> RiskSettings:
+    if not isinstance(section, dict) or set(section) - {"scale", "bands"}:
+        problems.append(Problem(name, "risk ska innehålla scale (4 eller 5) och eventuellt bands"))
+        return RiskSettings()
+    scale = section.get("scale", 5)
+    if scale not in DEFAULT_BANDS:
+        problems.append(Problem(name, f"risk.scale ska vara 4 eller 5, inte {scale!r}"))
+        return RiskSettings()
+    if "bands" not in section:
+        return RiskSettings(scale, DEFAULT_BANDS[scale])
+    bands = []
+    for i, b in enumerate(section["bands"] or [], start=1):
+        if not isinstance(b, dict) or not isinstance(b.get("max"), int) or not isinstance(b.get("label"), str):
+            problems.append(Problem(name, f"risk.bands nr {i} ska ha max (heltal) och label (text), inte {b!r}"))
+            return RiskSettings()
+        bands.append(RiskBand(b["max"], b["label"]))
+    maxes = [b.max for b in bands]
+    if not bands or maxes != sorted(set(maxes)) or maxes[0] < 1 or maxes[-1] != scale * scale:
+        problems.append(Problem(name, f"risk.bands ska ha stigande max och sluta på {scale * scale} "
+                                      f"(skalan {scale} × {scale}), inte {maxes}"))
+        return RiskSettings()
+    return RiskSettings(scale, tuple(bands))

@@ -1,0 +1,412 @@
+"""The intake store: every submission a unit has made, kept for good, in one SQLite file.
+
+The store is ``<data folder>/inlamningar.sqlite``. It is append-only: an import adds rows and
+never updates or deletes one (triggers refuse it). A unit's *current* submission for a period
+is its latest; earlier ones stay, with the time, the file and who imported them.
+
+:func:`load_data` asks :func:`overlay` for the current submissions and lets their rows replace
+the data folder's rows for the same unit and period, so every report reads from the store
+without knowing it exists.
+
+Why SQLite (see also the README): it is in the standard library, the store is one file beside
+the data it belongs to, any tool can read it, and its transactions make an import all or
+nothing. Writers take the database's write lock first (``BEGIN IMMEDIATE``), so two imports at
+the same time run one after the other, each validated against what the other stored. The
+rollback journal is used rather than WAL because WAL needs shared memory on one host and does
+not work on the network shares where an administration's files often live.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterator
+
+from styrkort.data.identity import current_user
+
+STORE_NAME = "inlamningar.sqlite"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 120
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS imports (
+    id          INTEGER PRIMARY KEY,
+    imported_at TEXT NOT NULL,           -- ISO 8601 with offset
+    source      TEXT NOT NULL,           -- the file's name as imported
+    sha256      TEXT NOT NULL,           -- of the file's bytes
+    who         TEXT NOT NULL,           -- $USER
+    kind        TEXT NOT NULL,           -- 'mall', 'bedomningar', or the contract table installed
+    content     BLOB                     -- the file itself, so nothing is lost
+);
+CREATE TABLE IF NOT EXISTS submissions (
+    id          INTEGER PRIMARY KEY,
+    import_id   INTEGER NOT NULL REFERENCES imports(id),
+    unit        TEXT NOT NULL,
+    period      TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    who         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS submissions_unit_period ON submissions(unit, period, id);
+CREATE TABLE IF NOT EXISTS assessments (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    malomrade     INTEGER NOT NULL,
+    status        TEXT NOT NULL,
+    kommentar     TEXT,
+    source_row    INTEGER,               -- where it stood in the file (row as Excel numbers it)
+    PRIMARY KEY (submission_id, malomrade)
+);
+CREATE TABLE IF NOT EXISTS indicator_values (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    indikator_id  TEXT NOT NULL,
+    varde         REAL NOT NULL,
+    source_row    INTEGER,
+    PRIMARY KEY (submission_id, indikator_id)
+);
+CREATE TABLE IF NOT EXISTS table_files (
+    id          INTEGER PRIMARY KEY,
+    import_id   INTEGER REFERENCES imports(id),  -- NULL: the folder's file as found before an import
+    table_name  TEXT NOT NULL,
+    file_name   TEXT NOT NULL,
+    stored_at   TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    content     BLOB NOT NULL
+);
+"""
+_APPEND_ONLY = [
+    f"CREATE TRIGGER IF NOT EXISTS {t}_no_{op} BEFORE {op.upper()} ON {t} "
+    f"BEGIN SELECT RAISE(ABORT, 'inlämningsarkivet ändras aldrig, det läggs bara till'); END;"
+    for t in ("imports", "submissions", "assessments", "indicator_values", "table_files")
+    for op in ("update", "delete")
+]
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is not a styrkort store; the message is in Swedish."""
+
+
+def store_path(folder: str | Path) -> Path:
+    return Path(folder) / STORE_NAME
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    area: int
+    status: str
+    comment: str | None
+    source_row: int | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    indicator: str
+    value: float
+    source_row: int | None = None
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One unit's submission for one period, as read from a file and validated."""
+
+    unit: str
+    period: str
+    assessments: tuple[Assessment, ...]
+    indicator_values: tuple[IndicatorValue, ...] = ()
+    sheet: str | None = None  # where the assessments stood, for messages
+
+
+@dataclass(frozen=True)
+class TableFile:
+    """A whole contract table (enheter.csv, ekonomi.csv, …) installed into the data folder."""
+
+    table: str
+    file_name: str  # as installed, e.g. enheter.csv
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Import:
+    """What one file brings: its submissions, or a whole table."""
+
+    source: str
+    content: bytes
+    kind: str
+    submissions: tuple[Submission, ...] = ()
+    table_file: TableFile | None = None
+
+    @property
+    def sha256(self) -> str:
+        return sha256(self.content)
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    submission_id: int
+    unit: str
+    period: str
+    imported_at: str
+    source: str
+    sha256: str
+    who: str
+    current: bool
+    assessments: tuple[Assessment, ...] = field(default_factory=tuple)
+
+
+# --- connections ------------------------------------------------------------------------------
+
+def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    try:
+        if readonly:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                                  isolation_level=None)
+        else:
+            con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path.name} går inte att öppna som inlämningsarkiv ({exc})") from None
+    if version > SCHEMA_VERSION:
+        con.close()
+        raise StoreError(f"{path.name} är skapad av en nyare version av styrkort (schema {version}); uppdatera styrkort")
+    return con
+
+
+@contextmanager
+def writing(folder: str | Path) -> Iterator[sqlite3.Connection]:
+    """The store's write lock, held for the whole block: validate inside it, then write.
+
+    ``BEGIN IMMEDIATE`` takes the lock before anything is read, so a concurrent import waits
+    (up to two minutes) and then sees this one's rows. An exception rolls everything back."""
+    path = store_path(folder)
+    con = _connect(path)
+    try:
+        con.execute("PRAGMA journal_mode = DELETE")
+        con.execute("PRAGMA synchronous = FULL")
+        _ensure_schema(con)
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def _ensure_schema(con: sqlite3.Connection) -> None:
+    """Create the tables once, in a transaction of their own."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            for statement in _APPEND_ONLY:
+                con.execute(statement)
+            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+@contextmanager
+def reading(folder: str | Path) -> Iterator[sqlite3.Connection | None]:
+    """A read-only connection, or None when the folder has no store (nothing is created)."""
+    path = store_path(folder)
+    if not path.exists():
+        yield None
+        return
+    con = _connect(path, readonly=True)
+    try:
+        if con.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            yield None  # created but never written to
+        else:
+            yield con
+    finally:
+        con.close()
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+def write_import(con: sqlite3.Connection, imp: Import, when: str | None = None, user: str | None = None) -> list[int]:
+    """Store one validated file inside the caller's transaction; returns the new submission ids."""
+    when, user = when or now_iso(), user or current_user()
+    # A whole table's bytes are kept once, in table_files; a submission's file here.
+    content = imp.content if imp.table_file is None else None
+    import_id = con.execute(
+        "INSERT INTO imports (imported_at, source, sha256, who, kind, content) VALUES (?, ?, ?, ?, ?, ?)",
+        (when, imp.source, imp.sha256, user, imp.kind, content)).lastrowid
+    ids = []
+    for sub in imp.submissions:
+        sid = con.execute(
+            "INSERT INTO submissions (import_id, unit, period, imported_at, source, sha256, who) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", (import_id, sub.unit, sub.period, when, imp.source, imp.sha256, user)).lastrowid
+        con.executemany(
+            "INSERT INTO assessments (submission_id, malomrade, status, kommentar, source_row) VALUES (?, ?, ?, ?, ?)",
+            [(sid, a.area, a.status, a.comment, a.source_row) for a in sub.assessments])
+        con.executemany(
+            "INSERT INTO indicator_values (submission_id, indikator_id, varde, source_row) VALUES (?, ?, ?, ?)",
+            [(sid, v.indicator, v.value, v.source_row) for v in sub.indicator_values])
+        ids.append(sid)
+    if imp.table_file is not None:
+        t = imp.table_file
+        con.execute("INSERT INTO table_files (import_id, table_name, file_name, stored_at, sha256, content) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", (import_id, t.table, t.file_name, when, sha256(t.content), t.content))
+    return ids
+
+
+def archive_folder_file(con: sqlite3.Connection, table: str, path: Path, when: str | None = None) -> bool:
+    """Keep the data folder's current file of ``table`` before an import replaces it, unless the
+    store already holds exactly these bytes as that table's latest version."""
+    content = path.read_bytes()
+    digest = sha256(content)
+    latest = con.execute("SELECT sha256 FROM table_files WHERE table_name = ? ORDER BY id DESC LIMIT 1",
+                         (table,)).fetchone()
+    if latest and latest[0] == digest:
+        return False
+    con.execute("INSERT INTO table_files (import_id, table_name, file_name, stored_at, sha256, content) "
+                "VALUES (NULL, ?, ?, ?, ?, ?)", (table, path.name, when or now_iso(), digest, content))
+    return True
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def current_submissions(folder: str | Path) -> list[HistoryRow]:
+    """The latest submission per (unit, period), with its rows; empty without a store."""
+    with reading(folder) as con:
+        if con is None:
+            return []
+        rows = con.execute(
+            "SELECT s.id, s.unit, s.period, s.imported_at, s.source, s.sha256, s.who FROM submissions s "
+            "JOIN (SELECT unit, period, MAX(id) AS id FROM submissions GROUP BY unit, period) latest "
+            "ON latest.id = s.id ORDER BY s.period, s.unit").fetchall()
+        return [HistoryRow(*r, current=True, assessments=_assessments(con, r[0])) for r in rows]
+
+
+def _assessments(con: sqlite3.Connection, submission_id: int) -> tuple[Assessment, ...]:
+    return tuple(Assessment(*r) for r in con.execute(
+        "SELECT malomrade, status, kommentar, source_row FROM assessments WHERE submission_id = ? ORDER BY malomrade",
+        (submission_id,)))
+
+
+def _indicator_values(con: sqlite3.Connection, submission_id: int) -> tuple[IndicatorValue, ...]:
+    return tuple(IndicatorValue(*r) for r in con.execute(
+        "SELECT indikator_id, varde, source_row FROM indicator_values WHERE submission_id = ? ORDER BY indikator_id",
+        (submission_id,)))
+
+
+def history(folder: str | Path, unit: str, period: str) -> list[HistoryRow]:
+    """Every submission of ``unit`` for ``period``, oldest first; the last is current."""
+    with reading(folder) as con:
+        if con is None:
+            return []
+        rows = con.execute("SELECT id, unit, period, imported_at, source, sha256, who FROM submissions "
+                           "WHERE unit = ? AND period = ? ORDER BY id", (unit, period)).fetchall()
+        return [HistoryRow(*r, current=(i == len(rows) - 1), assessments=_assessments(con, r[0]))
+                for i, r in enumerate(rows)]
+
+
+@dataclass(frozen=True)
+class TableVersion:
+    id: int
+    table: str
+    file_name: str
+    stored_at: str
+    sha256: str
+    source: str | None  # the imported file's name; None for the folder's file kept before an import
+    who: str | None
+    size: int
+
+
+def table_history(folder: str | Path, table: str) -> list[TableVersion]:
+    with reading(folder) as con:
+        if con is None:
+            return []
+        return [TableVersion(*r) for r in con.execute(
+            "SELECT t.id, t.table_name, t.file_name, t.stored_at, t.sha256, i.source, i.who, length(t.content) "
+            "FROM table_files t LEFT JOIN imports i ON i.id = t.import_id WHERE t.table_name = ? ORDER BY t.id",
+            (table,))]
+
+
+def table_content(folder: str | Path, version_id: int) -> bytes | None:
+    with reading(folder) as con:
+        if con is None:
+            return None
+        row = con.execute("SELECT content FROM table_files WHERE id = ?", (version_id,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+
+def counts(folder: str | Path) -> dict[str, int]:
+    """Rows per table: what a test compares before and after a refused import."""
+    with reading(folder) as con:
+        if con is None:
+            return {}
+        return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("imports", "submissions", "assessments", "indicator_values", "table_files")}
+
+
+def dump(folder: str | Path) -> dict[str, list[tuple]]:
+    """Every row of every table, in order: for comparing a store before and after."""
+    with reading(folder) as con:
+        if con is None:
+            return {}
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                for t in ("imports", "submissions", "assessments", "indicator_values", "table_files")}
+
+
+# --- the overlay load_data applies ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Overlay:
+    """Rows that replace the data folder's rows for the same (unit, period).
+
+    ``rows`` are text, keyed by column name as in a contract file, so load_data validates
+    them with the same rules; ``label`` names where they come from in messages."""
+
+    label: str
+    replaces: frozenset[tuple[str, str]]  # (unit, period)
+    rows: dict[str, list[dict[str, str]]]
+
+
+def overlay(folder: str | Path, pending: tuple[Submission, ...] | list[Submission] = (),
+            pending_label: str = "") -> Overlay | None:
+    """The current submissions (with ``pending`` ones, not yet stored, taking precedence) as rows
+    of the contract's ``bedomningar`` and ``indikatorvarden``; None when there are none.
+
+    Each row carries ``_file`` (which submission, for messages) and ``_row`` (its row in the
+    submitted file)."""
+    subs: dict[tuple[str, str], tuple[tuple[Assessment, ...], tuple[IndicatorValue, ...], str]] = {}
+    with reading(folder) as con:
+        if con is not None:
+            for r in current_submissions(folder):
+                label = f"{STORE_NAME} (inlämning {r.submission_id}, från {r.source})"
+                subs[(r.unit, r.period)] = (r.assessments, _indicator_values(con, r.submission_id), label)
+    for s in pending:
+        subs[(s.unit, s.period)] = (s.assessments, s.indicator_values, pending_label or STORE_NAME)
+    if not subs:
+        return None
+    bed, ind = [], []
+    for (unit, period), (assessments, values, label) in sorted(subs.items()):
+        bed += [{"period": period, "enhet_id": unit, "malomrade": str(a.area), "status": a.status,
+                 "kommentar": a.comment or "", "_file": label, "_row": a.source_row} for a in assessments]
+        ind += [{"period": period, "indikator_id": v.indicator, "enhet_id": unit,
+                 "varde": format(Decimal(repr(float(v.value))), "f"), "_file": label, "_row": v.source_row}
+                for v in values]
+    return Overlay(STORE_NAME, frozenset(subs), {"bedomningar": bed, "indikatorvarden": ind})

@@ -1,0 +1,151 @@
+"""Charts as vector SVG with text kept as text, drawn without pyplot's global state."""
+
+from __future__ import annotations
+
+import io
+from typing import Sequence
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from styrkort.reports.outcomes import StripCell
+from styrkort.data.status import Status
+
+# Fills with dark text on them at ≥ 4.5:1 contrast; the symbol and word carry the meaning too.
+FILL = {Status.GRON: "#7cc48a", Status.GUL: "#f3d25b", Status.ROD: "#e88a80", None: "#ffffff"}
+INK = "#1a1a1a"
+MUTED = "#595959"
+
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "styrkort", "font.family": "DejaVu Sans", "font.size": 9}
+
+
+def to_svg(fig: Figure, tight: bool = True) -> str:
+    """The figure as SVG; ``tight`` crops it to what is drawn (which draws it twice)."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": "styrkort"},
+                bbox_inches="tight" if tight else None)
+    svg = buf.getvalue()
+    return svg[svg.index("<svg"):]  # drop the XML prolog and doctype so it can sit inside HTML
+
+
+def strip_chart(cells: Sequence[StripCell]) -> str:
+    """The Jan–Dec goal-fulfilment strip: a row of month cells, each with colour, symbol and word.
+
+    Drawn for every goal area of every report, so kept lean: the cells are drawn on the figure
+    itself (twelve columns of figure width; no axes to set up), with no background, clipping or
+    cropping pass. That halves matplotlib's time and leaves WeasyPrint fewer SVG elements."""
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(7.2, 0.85))
+        fig.patch.set_visible(False)
+        for i, cell in enumerate(cells):
+            centre = (i + 0.5) / 12
+            fig.add_artist(Rectangle(((i + 0.03) / 12, 0.03), 0.94 / 12, 0.55, facecolor=FILL[cell.status],
+                                     edgecolor="#8c8c8c" if cell.status is None else INK, linewidth=0.6))
+            fig.text(centre, 0.8, cell.month, ha="center", va="center", color=INK)
+            if cell.status is not None:
+                fig.text(centre, 0.3, f"{cell.status.symbol} {cell.status.value}", ha="center", va="center",
+                         color=INK, fontsize=8)
+            else:
+                fig.text(centre, 0.3, "–", ha="center", va="center", color=MUTED)
+        return to_svg(fig, tight=False)
+
+
+# Band fills from lowest to highest; dark text on each keeps ≥ 4.5:1 contrast.
+BAND_FILLS = ("#a8d5a2", "#f6e27a", "#f4b26b", "#e8857b")
+
+
+def _sv(value: float, decimals: int = 0) -> str:
+    from styrkort.data import fmt
+
+    return fmt.number(value, decimals)
+
+
+def waterfall_chart(labels: Sequence[str], start: float, steps: Sequence[float], end: float) -> str:
+    """The allocation bridge as a waterfall, in allocation terms: up is more money.
+
+    ``start``, ``steps`` and ``end`` are allocation amounts in tkr (positive = allocation); the
+    caller flips the net-cost sign.
+    """
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(7.2, 3.6))
+        ax = fig.add_axes((0.1, 0.28, 0.88, 0.66))
+        n = len(steps) + 2
+        running = start
+        bars = [(0, start, "#5b7fa3", _sv(start))]
+        for s in steps:
+            low, high = sorted((running, running + s))
+            bars.append((low, high - low, "#7cc48a" if s >= 0 else "#e88a80",
+                         ("+" if s > 0 else "") + _sv(s)))
+            running += s
+        bars.append((0, end, "#1d4f73", _sv(end)))
+        lows = [b[0] for b in bars[1:-1]] + [start, end]
+        floor = min(lows) * 0.97
+        for i, (bottom, height, colour, text) in enumerate(bars):
+            if i in (0, n - 1):
+                bottom, height = floor, height - floor
+            ax.bar(i, height, bottom=bottom, color=colour, edgecolor=INK, linewidth=0.6, width=0.7)
+            ax.text(i, bottom + height + (max(lows) - floor) * 0.02, text, ha="center", va="bottom", color=INK,
+                    fontsize=8)
+        ax.set_xticks(range(n), labels, rotation=30, ha="right")
+        ax.set_ylim(floor, max(b[0] + b[1] for b in bars) * 1.015)
+        ax.yaxis.set_major_formatter(lambda v, _: _sv(v))
+        ax.set_ylabel("tkr")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        return to_svg(fig)
+
+
+def risk_heatmap(grid: dict[tuple[int, int], list[str]], scale: int, band_index_of) -> str:
+    """Probability (rows) against consequence (columns); each cell coloured by its band and
+    listing the ids of its risks. ``band_index_of(value)`` gives a value's band index."""
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(5.2, 4.6))
+        ax = fig.add_axes((0.16, 0.14, 0.8, 0.8))
+        for (p, c), ids in grid.items():
+            ax.add_patch(Rectangle((c - 0.5, p - 0.5), 1, 1, facecolor=BAND_FILLS[band_index_of(p * c)],
+                                   edgecolor="#ffffff", linewidth=2))
+            ax.text(c + 0.42, p - 0.42, str(p * c), ha="right", va="bottom", fontsize=7, color=MUTED)
+            if ids:
+                ax.text(c, p, "\n".join(ids), ha="center", va="center", fontsize=10, color=INK, weight="bold")
+        ax.set_xlim(0.5, scale + 0.5)
+        ax.set_ylim(0.5, scale + 0.5)
+        ax.set_xticks(range(1, scale + 1))
+        ax.set_yticks(range(1, scale + 1))
+        ax.set_xlabel("Konsekvens")
+        ax.set_ylabel("Sannolikhet")
+        for side in ax.spines.values():
+            side.set_visible(False)
+        ax.tick_params(length=0)
+        return to_svg(fig)
+
+
+def budget_forecast_chart(activities: Sequence[str], budget: Sequence[float], forecast: Sequence[float]) -> str:
+    """Budget against full-year forecast per activity area, as net cost in mnkr (longer = costlier)."""
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(7.2, 0.8 + 0.55 * len(activities)))
+        ax = fig.add_axes((0.3, 0.12, 0.66, 0.78))
+        ys = range(len(activities))
+        b = [abs(v) / 1000 for v in budget]
+        f = [abs(v) / 1000 for v in forecast]
+        ax.barh([y + 0.2 for y in ys], b, height=0.38, color="#9db7cf", edgecolor=INK, linewidth=0.5, label="Budget")
+        ax.barh([y - 0.2 for y in ys], f, height=0.38, color="#1d4f73", label="Helårsprognos")
+        for y, bv, fv in zip(ys, b, f):
+            ax.text(bv, y + 0.2, f" {_sv(bv, 1)}", va="center", fontsize=7, color=INK)
+            ax.text(fv, y - 0.2, f" {_sv(fv, 1)}", va="center", fontsize=7, color=INK)
+        ax.set_yticks(list(ys), activities)
+        ax.invert_yaxis()
+        ax.set_xlim(0, max(b + f) * 1.18)
+        ax.set_xlabel("Nettokostnad, mnkr")
+        ax.xaxis.set_major_formatter(lambda v, _: _sv(v))
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, fontsize=8)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        return to_svg(fig)

@@ -1,0 +1,82 @@
+"""HTML fragments of the interim report's own sections; the goal sections are :mod:`show`'s."""
+
+from __future__ import annotations
+
+from styrkort.data import fmt
+from styrkort.html.charts import budget_forecast_chart
+from styrkort.reports.interim import InterimEconomy, InterimReport
+from styrkort.data.periods import MONTHS_SHORT
+from styrkort.html.elements import Html, adjustment_note, badge, figure, join, table
+from styrkort.html.textsafe import esc, markdown
+
+
+def scope(report: InterimReport) -> Html:
+    """What the goal sections of an interim report rest on."""
+    return Html(f'<p class="scope">Målområdenas utfall och enheternas resultat avser {esc(report.as_of.name_sv)}, '
+                f"den sista rapportperioden i delåret. Måluppfyllelsen per månad visar hela perioden.</p>")
+
+
+def _months(e: InterimEconomy) -> str:
+    return f"jan–{MONTHS_SHORT[e.month.month - 1]}"
+
+
+def economy_alt(e: InterimEconomy) -> str:
+    parts = [f"{r.activity}: budget {fmt.tkr(r.budget)} tkr, helårsprognos {fmt.tkr(r.forecast)} tkr"
+             for r in e.rows]
+    return "Budget och helårsprognos per verksamhet, nettokostnad. " + "; ".join(parts) + "."
+
+
+def economy(report: InterimReport) -> Html:
+    e, t = report.economy, report.economy.total
+    months = _months(e)
+    parts = ['<section class="economy"><h2>Ekonomi – utfall och helårsprognos</h2>',
+             f"<p>Utfallet för {months} är {fmt.tkr(t.outcome)} tkr mot en budget för perioden på "
+             f"{fmt.tkr(t.budget_to_date)} tkr, en avvikelse på {fmt.tkr(t.deviation_to_date)} tkr.</p>"]
+    if t.forecast is not None:
+        parts.append(f"<p>Helårsprognosen är {fmt.tkr(t.forecast)} tkr mot en budget på {fmt.tkr(t.budget)} tkr, en "
+                     f"avvikelse på {fmt.tkr(t.deviation)} tkr ({fmt.percent(t.deviation_percent)}). "
+                     f"Budgetavvikelse: {badge(e.status)}</p>")
+    if t.forecast_change is not None and e.previous_month is not None:
+        since = ("delårsrapport 1" if e.previous_month.month == 4 and report.period.label == "T2"
+                 else "föregående prognos")
+        parts.append(f"<p>Prognosen har förändrats med {fmt.mnkr(t.forecast_change)} sedan {since} "
+                     f"({MONTHS_SHORT[e.previous_month.month - 1]} {e.previous_month.year}).</p>")
+    parts += [
+        "<h3>Utfall hittills i år</h3>",
+        table(["Verksamhet (tkr)", f"Budget {months}", f"Utfall {months}", "Avvikelse"],
+              [[esc(r.activity), fmt.tkr(r.budget_to_date), fmt.tkr(r.outcome), fmt.tkr(r.deviation_to_date)]
+               for r in e.rows],
+              foot=["Totalt", fmt.tkr(t.budget_to_date), fmt.tkr(t.outcome), fmt.tkr(t.deviation_to_date)],
+              numeric=(1, 2, 3), css="economy-table",
+              caption=f"Budget för perioden = årsbudget × {e.month.month}/12. Avvikelse = utfall − budget; positiv "
+                      "är lägre kostnad än budget."),
+        "<h3>Helårsprognos per verksamhet</h3>",
+        table(["Verksamhet (tkr)", "Budget", "Helårsprognos", "Avvikelse", "Avvikelse %", "Förändring av prognos"],
+              [[esc(r.activity), fmt.tkr(r.budget), fmt.tkr(r.forecast) + (" (justerad)" if r.adjustment else ""),
+                fmt.tkr(r.deviation),
+                fmt.percent(r.deviation_percent), fmt.number(r.forecast_change, sign=True)] for r in e.rows],
+              foot=["Totalt", fmt.tkr(t.budget), fmt.tkr(t.forecast), fmt.tkr(t.deviation),
+                    fmt.percent(t.deviation_percent), fmt.number(t.forecast_change, sign=True)],
+              numeric=(1, 2, 3, 4, 5), css="economy-table",
+              caption="Nettokostnad, tkr. Avvikelse = prognos − budget. Förändringen avser föregående prognos."),
+    ]
+    parts += [adjustment_note(f"prognosen för {esc(r.activity)} är ändrad med "
+                              f"{fmt.number(r.adjustment.get('justering'), sign=True)} tkr till {fmt.tkr(r.forecast)} tkr",
+                              r.adjustment.reason, r.adjustment.by, r.adjustment.at)
+              for r in e.rows if r.adjustment]
+    if all(r.forecast is not None for r in e.rows):
+        parts.append(figure(budget_forecast_chart([r.activity for r in e.rows], [r.budget for r in e.rows],
+                                                  [r.forecast for r in e.rows]),
+                            economy_alt(e), "Budget och helårsprognos per verksamhet, mnkr.", css="bars"))
+    if e.balance_checked and e.forecast_result is not None:
+        verdict = ("Nämnden beräknas hålla sin budgetram och bidrar därmed positivt till kommunens balanskrav."
+                   if e.keeps_balance else
+                   f"Nämnden beräknas inte hålla sin budgetram: underskottet mot kommunbidraget är "
+                   f"{fmt.tkr(-e.forecast_result)} tkr.")
+        parts.append(f'<h3>Balanskrav</h3><p>Prognostiserat resultat mot kommunbidraget för helåret: '
+                     f"{fmt.number(e.forecast_result, sign=True)} tkr. {verdict} Balanskravsresultatet fastställs för "
+                     "kommunen som helhet.</p>")
+    if report.economy_text:
+        parts.append(f'<div class="analysis">{markdown(report.economy_text, 2)}</div>')
+    parts.append("</section>")
+    return join(parts)

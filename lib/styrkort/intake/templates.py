@@ -1,0 +1,257 @@
+"""Excel workbooks the units fill in: one per unit and period, read back by :mod:`styrkort.intake.imports`.
+
+A workbook has three sheets:
+
+* **Bedömningar** – one row per goal area of the period's year: number, name, the council's and
+  the board's goals as help text, a *Status* cell with a drop-down (Grön, Gul, Röd) and a wide,
+  wrapped *Kommentar* cell;
+* **Indikatorer** – the year's indicators with a *Värde* cell each, for the unit's own figures
+  (optional: an empty cell is "not reported");
+* **Instruktioner** – how to fill it in, in Swedish.
+
+The unit and the period stand in fixed, locked cells at the top of both data sheets, and again
+in the workbook's defined names and custom properties, so the importer can check that they
+were not changed. Every sheet is protected, without a password, except the input cells.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from styrkort.data.errors import ReportError
+from styrkort.data.loading import Dataset
+from styrkort.data.periods import Period, PeriodError, current_month, parse_period
+from styrkort.data.status import ALLOWED
+
+SHEET_ASSESSMENTS = "Bedömningar"
+SHEET_INDICATORS = "Indikatorer"
+SHEET_HELP = "Instruktioner"
+KIND = "styrkort-inlamning"
+VERSION = "1"
+
+# The header block, the same on both data sheets: (label, row); values in column B.
+UNIT_ID_ROW, UNIT_NAME_ROW, PERIOD_ROW, PERIOD_NAME_ROW = 2, 3, 4, 5
+TABLE_HEADER_ROW = 7
+
+# Defined names and custom properties the importer reads.
+NAME_KIND, NAME_VERSION, NAME_UNIT, NAME_PERIOD = "styrkort_mall", "styrkort_version", "styrkort_enhet", "styrkort_period"
+
+ASSESSMENT_COLUMNS = ("Målområde", "Namn", "Mål (hjälptext)", "Status", "Kommentar")
+INDICATOR_COLUMNS = ("Indikator-id", "Indikator", "Målområde", "Måttenhet", "Önskad riktning", "Värde")
+STATUS_COLUMN, COMMENT_COLUMN, VALUE_COLUMN = "D", "E", "F"
+
+_THIN = Side(style="thin", color="999999")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEAD = PatternFill("solid", fgColor="DDE4EE")
+_INPUT = PatternFill("solid", fgColor="FFF9DB")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+INSTRUCTIONS = """\
+Så fyller du i månadsuppföljningen
+
+1. Bladet Bedömningar har en rad per målområde. Välj Grön, Gul eller Röd i kolumnen Status
+   (klicka i cellen och välj i listan). Alla målområden ska bedömas.
+     Grön = målet uppfyllt, Gul = målet delvis uppfyllt eller i fara, Röd = målet inte uppfyllt.
+2. Skriv en kommentar till varje bedömning i kolumnen Kommentar: vad som har hänt, varför du
+   bedömer som du gör och vad enheten gör åt det. Radbrytning i en cell: Alt+Enter.
+   Kommentaren visas för nämnden som vanlig text; formatering och HTML visas som tecken.
+3. Bladet Indikatorer: fyll i enhetens eget värde där enheten mäter indikatorn. Lämna cellen
+   tom om enheten inte har något värde. Skriv tal som vanligt, t.ex. 1 234,5 eller 7,9.
+4. Ändra inte enhet, period, bladens namn, rubrikerna eller ordningen på raderna. Lägg inte
+   till eller ta bort rader och sammanfoga inte celler. Bladen är skyddade utan lösenord så att
+   bara de gula cellerna går att ändra.
+5. Spara filen som Excel-arbetsbok (.xlsx) och skicka den till förvaltningens analytiker.
+
+Rättelser: fyll i en ny mall (eller rätta den du skickade) och skicka den igen. Den senast
+inlästa versionen gäller i rapporten; tidigare versioner sparas med tid och filnamn.
+"""
+
+
+@dataclass(frozen=True)
+class Written:
+    unit: str
+    path: Path
+
+
+def slug(text: str) -> str:
+    """ASCII for file names: "Vuxenenheten" → "vuxenenheten", "Bogruppen/förvaltningsstöd" →
+    "bogruppen-forvaltningsstod"."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    ascii_ = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "enhet"
+
+
+def template_period(text: str) -> Period:
+    """A month or combined period that is not in the future."""
+    p = parse_period(text)
+    if p.kind not in ("month", "combined"):
+        raise PeriodError(f"en mall gäller en månad eller en sammanslagen period, inte {p.key!r}")
+    if p.first > current_month():
+        raise PeriodError(f"perioden {p.key} ligger i framtiden (senast tillåtna är {current_month().key})")
+    return p
+
+
+def file_name(period: Period, unit_id: str, unit_name: str) -> str:
+    return f"{period.key}_{slug(unit_id)}_{slug(unit_name)}.xlsx"
+
+
+def write_templates(data: Dataset, period: str, out_dir: str | Path, units: list[str] | None = None) -> list[Written]:
+    """One workbook per unit (or per unit in ``units``) for ``period`` into ``out_dir``."""
+    p = template_period(period)
+    year_areas = data.goal_areas[data.goal_areas["ar"] == p.year]
+    if year_areas.empty:
+        raise ReportError(f"Det finns inga målområden för {p.year} i malomraden; mallen kan inte skapas.")
+    known = list(data.units["enhet_id"])
+    unknown = [u for u in units or [] if u not in known]
+    if unknown:
+        raise ReportError(f"Okänd enhet {', '.join(unknown)}; kända: {', '.join(known)}.")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    done = []
+    for u in data.units.itertuples(index=False):
+        if units and u.enhet_id not in units:
+            continue
+        path = out / file_name(p, u.enhet_id, u.namn)
+        content = workbook_bytes(data, p, u.enhet_id)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(content)
+        tmp.replace(path)
+        done.append(Written(u.enhet_id, path))
+    return done
+
+
+def workbook_bytes(data: Dataset, p: Period, unit_id: str) -> bytes:
+    wb = build_workbook(data, p, unit_id)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def build_workbook(data: Dataset, p: Period, unit_id: str) -> Workbook:
+    unit = data.units[data.units["enhet_id"] == unit_id].iloc[0]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_ASSESSMENTS
+    _assessment_sheet(ws, data, p, unit)
+    _indicator_sheet(wb.create_sheet(SHEET_INDICATORS), data, p, unit)
+    _help_sheet(wb.create_sheet(SHEET_HELP))
+    for name, ref in ((NAME_UNIT, f"$B${UNIT_ID_ROW}"), (NAME_PERIOD, f"$B${PERIOD_ROW}")):
+        wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET_ASSESSMENTS}'!{ref}")
+    for name, value in ((NAME_KIND, KIND), (NAME_VERSION, VERSION), (NAME_UNIT, unit_id), (NAME_PERIOD, p.key)):
+        wb.custom_doc_props.append(StringProperty(name=name, value=value))
+    wb.properties.title = f"Månadsuppföljning {p.name_sv} – {unit['namn']}"
+    wb.properties.creator = "styrkort"
+    wb.properties.language = "sv-SE"
+    return wb
+
+
+def _header_block(ws, data: Dataset, p: Period, unit, title: str) -> None:
+    ws["A1"] = f"{title} – {unit['namn']}, {p.name_sv}"
+    ws["A1"].font = Font(bold=True, size=14)
+    org = data.organisation
+    ws["C2"] = f"{org['forvaltning']}, {org['kommun']}"
+    for row, label, value in ((UNIT_ID_ROW, "Enhet-id", unit["enhet_id"]), (UNIT_NAME_ROW, "Enhet", unit["namn"]),
+                              (PERIOD_ROW, "Period", p.key), (PERIOD_NAME_ROW, "Avser", p.name_sv)):
+        ws.cell(row, 1, label).font = Font(bold=True)
+        cell = ws.cell(row, 2, value)
+        cell.number_format = "@"  # text: Excel must not turn 2024-09 into a date
+        cell.border = _BOX
+
+
+def _table_header(ws, columns: tuple[str, ...]) -> None:
+    for i, name in enumerate(columns, start=1):
+        cell = ws.cell(TABLE_HEADER_ROW, i, name)
+        cell.font, cell.fill, cell.border, cell.alignment = Font(bold=True), _HEAD, _BOX, _WRAP
+    ws.freeze_panes = ws.cell(TABLE_HEADER_ROW + 1, 1)
+
+
+def _input(cell) -> None:
+    cell.protection = Protection(locked=False)
+    cell.fill, cell.border, cell.alignment = _INPUT, _BOX, _WRAP
+
+
+def _protect(ws) -> None:
+    ws.protection.sheet = True  # no password: an analyst can lift it, a unit is guided by it
+    ws.protection.formatRows = False  # False = allowed: rows may be made taller to read a comment
+    ws.protection.formatColumns = False
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False
+
+
+def _assessment_sheet(ws, data: Dataset, p: Period, unit) -> None:
+    _header_block(ws, data, p, unit, "Månadsuppföljning")
+    _table_header(ws, ASSESSMENT_COLUMNS)
+    current = data.assessments[(data.assessments["period"] == p.key) & (data.assessments["enhet_id"] == unit["enhet_id"])]
+    prefill = {int(a): (s, c) for a, s, c in zip(current["malomrade"], current["status"], current["kommentar"])}
+    status_dv = DataValidation(type="list", formula1='"' + ",".join(ALLOWED) + '"', allow_blank=True,
+                               showErrorMessage=True, errorTitle="Ogiltig status",
+                               error="Välj Grön, Gul eller Röd i listan.", showInputMessage=True,
+                               promptTitle="Status", prompt="Välj Grön, Gul eller Röd.")
+    ws.add_data_validation(status_dv)
+    areas = data.goal_areas[data.goal_areas["ar"] == p.year].sort_values("malomrade")
+    for i, area in enumerate(areas.itertuples(index=False), start=TABLE_HEADER_ROW + 1):
+        n = int(area.malomrade)
+        goals = data.board_goals[(data.board_goals["ar"] == p.year) & (data.board_goals["malomrade"] == n)]
+        help_text = "\n".join([f"Kommunens mål: {area.kommunmal}"] +
+                              [f"Nämndens mål {g.mal_id}: {g.mal}" for g in goals.sort_values("mal_id").itertuples()])
+        for col, value in enumerate((n, area.namn, help_text), start=1):
+            cell = ws.cell(i, col, value)
+            cell.alignment, cell.border = _WRAP, _BOX
+        status, comment = prefill.get(n, (None, None))
+        status_cell = ws[f"{STATUS_COLUMN}{i}"]
+        status_cell.value = status
+        _input(status_cell)
+        status_dv.add(status_cell)
+        comment_cell = ws[f"{COMMENT_COLUMN}{i}"]
+        comment_cell.value = comment or None
+        _input(comment_cell)
+        ws.row_dimensions[i].height = 150
+    for col, width in zip("ABCDE", (11, 16, 55, 12, 80)):
+        ws.column_dimensions[col].width = width
+    _protect(ws)
+
+
+def _indicator_sheet(ws, data: Dataset, p: Period, unit) -> None:
+    _header_block(ws, data, p, unit, "Indikatorer")
+    _table_header(ws, INDICATOR_COLUMNS)
+    indicators = data.indicators[data.indicators["ar"] == p.year].sort_values(["malomrade", "indikator_id"])
+    values = data.indicator_values
+    values = values[(values["period"] == p.key) & (values["enhet_id"] == unit["enhet_id"])]
+    prefill = dict(zip(values["indikator_id"], values["varde"]))
+    dv = DataValidation(type="decimal", operator="between", formula1="-1000000000000", formula2="1000000000000",
+                        allow_blank=True, showErrorMessage=True, errorTitle="Inget tal",
+                        error="Skriv ett tal, t.ex. 7,9 eller 1 234. Lämna tomt om enheten inte har något värde.")
+    ws.add_data_validation(dv)
+    for i, ind in enumerate(indicators.itertuples(index=False), start=TABLE_HEADER_ROW + 1):
+        direction = f"mål {ind.malvarde:g}" if ind.riktning == "mål" and ind.malvarde == ind.malvarde else ind.riktning
+        for col, value in enumerate((ind.indikator_id, ind.namn, int(ind.malomrade), ind.mattenhet or "", direction),
+                                    start=1):
+            cell = ws.cell(i, col, value)
+            cell.alignment, cell.border = _WRAP, _BOX
+        cell = ws[f"{VALUE_COLUMN}{i}"]
+        cell.value = prefill.get(ind.indikator_id)
+        _input(cell)
+        dv.add(cell)
+    if indicators.empty:
+        ws.cell(TABLE_HEADER_ROW + 1, 1, f"Inga indikatorer för {p.year}.")
+    for col, width in zip("ABCDEF", (14, 50, 11, 11, 16, 14)):
+        ws.column_dimensions[col].width = width
+    _protect(ws)
+
+
+def _help_sheet(ws) -> None:
+    ws.column_dimensions["A"].width = 100
+    for i, line in enumerate(INSTRUCTIONS.splitlines(), start=1):
+        ws.cell(i, 1, line).alignment = Alignment(wrap_text=False)
+    ws["A1"].font = Font(bold=True, size=14)
+    _protect(ws)

@@ -1,0 +1,1 @@
+"""The analyst's JupyterLab: editors for the adjustments and the widgets the notebooks show."""

@@ -1,0 +1,379 @@
+"""The analyst's adjustment editors as ipywidgets forms (the notebooks reach them through
+:mod:`styrkort.lab.widgets`).
+
+Each editor shows what the data proposes, controls to change it with a required reason, a
+live preview drawn by the same functions the rendered report uses, and a Save button that
+writes its section of the report's adjustment file (:mod:`styrkort.reports.adjustments`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import ipywidgets as w
+from IPython.display import display
+
+from styrkort.data import fmt
+from styrkort.data.errors import DataError
+from styrkort.data.loading import Dataset
+from styrkort.data.params import Params
+from styrkort.data.periods import Period
+from styrkort.data.status import Status
+from styrkort.html.textsafe import esc
+from styrkort.reports.adjustments import (Adjustments, Entry, adjustments_path, check_adjustments, read_adjustments,
+                                          save_adjustments, stamp)
+from styrkort.reports.interim import interim_report
+from styrkort.reports.kinds import INTERIM, PLAN, ReportKind, report_kind
+from styrkort.reports.plan import annual_plan
+
+# The form is a grid: a header row, then one row per goal area, step, risk or activity area.
+# Labels wrap rather than being cut off; the reason fills its column.
+_GAP = "6px 14px"
+_REASON_COLUMN = "minmax(18em, 34em)"
+_REFUSED = '<span style="color:#b3261e">Inte sparat: '
+_PENDING = ('<span style="color:#8a4b00">Ändrat men inte sparat: skriv en motivering och tryck '
+            '<strong>Spara justeringar</strong>.</span>')
+
+
+def _refused(why: str) -> str:
+    return f"{_REFUSED}{esc(why)}</span>"
+
+
+def _label(text: str) -> w.HTML:
+    return w.HTML(f'<div style="line-height:1.35;white-space:normal;padding:4px 0">{esc(text)}</div>')
+
+
+def _header(text: str) -> w.HTML:
+    return w.HTML(f'<div style="font-weight:600;line-height:1.35;white-space:normal">{esc(text)}</div>')
+
+
+def format_number(value: float) -> str:
+    """``4.1`` → ``4,1``, ``-1622.0`` → ``−1 622``: as the report writes it, and as it may be typed."""
+    decimals = next((d for d in range(0, 6) if abs(round(value, d) - value) < 1e-9), 6)
+    return fmt.number(value, decimals, space=" ")
+
+
+class NumberField:
+    """A number typed in a text box the Swedish way, its unit (tkr, procent) before it.
+
+    Not the browser's number field: an English-language browser drops the comma of ``4,5`` and
+    sends 45. ``value`` is the number (settable from Python); text that is not a number keeps the
+    last number and is reported by :attr:`error`, and the editor will not save until it is fixed.
+    """
+
+    def __init__(self, value: float, unit: str, tooltip: str):
+        self._value, self.error, self.what = float(value), "", tooltip
+        # Sent when the analyst leaves the field or presses Enter, not at every keystroke.
+        self.text = w.Text(value=format_number(value), description=unit, tooltip=tooltip, continuous_update=False,
+                           style={"description_width": "4.5em"}, layout=w.Layout(width="100%"))
+        self.text.observe(self._typed, names="value")
+
+    def _typed(self, change) -> None:
+        try:
+            # The unit shown beside the field may be typed too: "1 410 tkr", "4,5 %".
+            text = change["new"].strip().removesuffix("tkr").removesuffix("%")
+            self._value, self.error = fmt.parse_number(text), ""
+        except ValueError as exc:
+            self.error = f"{self.what}: {exc}"
+
+    @property
+    def value(self) -> float:
+        return self._value
+
+    @value.setter
+    def value(self, number: float) -> None:
+        self._value, self.error = float(number), ""
+        self.text.value = format_number(number)
+
+    def observe(self, handler, names="value") -> None:
+        self.text.observe(handler, names=names)
+
+    @property
+    def widget(self) -> w.Text:
+        return self.text
+
+
+def _cell(control) -> w.Widget:
+    return control.widget if isinstance(control, NumberField) else control
+
+
+class Editor:
+    """Controls for one section of the adjustment file, a preview, Save and a message line."""
+
+    section = ""  # attribute of Adjustments this editor owns
+    headers: tuple[str, ...] = ()  # the grid's column headers
+    columns = ""  # CSS grid-template-columns, one per header
+
+    def __init__(self, data: Dataset, params: Params, kind: ReportKind | str, period: Period | str,
+                 folder: str | Path, title: str):
+        self.data, self.params, self.folder = data, params, Path(folder)
+        self.kind = report_kind(kind)
+        self.period = self.kind.resolve(data, period)
+        self.saved = read_adjustments(adjustments_path(self.folder, self.kind.name, self.period.key), self.kind.name,
+                                      self.period.key)
+        self.save_button = w.Button(description="Spara justeringar", button_style="primary", icon="save",
+                                    layout=w.Layout(width="auto", min_width="13em"))
+        self.save_button.on_click(lambda _: self.save())
+        self.message = w.HTML()
+        self.preview = w.Output()
+        self.title = title
+
+    # Subclasses: the form's rows (one list of cells per row, in the headers' order), the
+    # entries the controls hold now, the preview for them.
+    def rows(self) -> list[list[w.Widget]]:
+        raise NotImplementedError
+
+    def entries(self) -> tuple[Entry, ...]:
+        raise NotImplementedError
+
+    def render_preview(self, adjustments: Adjustments) -> str:
+        raise NotImplementedError
+
+    def adjustments(self) -> Adjustments:
+        return replace(self.saved, **{self.section: self.entries()})
+
+    def input_errors(self) -> list[str]:
+        """Fields whose text is not a number."""
+        return [c.error for row in self.controls.values() for c in row if isinstance(c, NumberField) and c.error]
+
+    def refresh(self, *_: object) -> None:
+        """Redraw the preview with the values the controls hold now."""
+        try:
+            html = self.render_preview(self.adjustments())
+        except (DataError, ValueError) as exc:
+            html = f'<p class="error">{esc(exc)}</p>'
+        self.preview.outputs = ({"output_type": "display_data", "data": {"text/html": html}, "metadata": {}},)
+        if errors := self.input_errors():
+            self.message.value = _refused("; ".join(errors))
+        else:
+            self.show_pending()
+
+    @property
+    def pending(self) -> bool:
+        """The controls hold something other than what is saved."""
+        def plain(entries):
+            return [(dict(e.values), e.reason.strip()) for e in entries]
+
+        return plain(self.entries()) != plain(getattr(self.saved, self.section))
+
+    def show_pending(self, *_: object) -> None:
+        """Say so while a change is not saved; a save message stays until then."""
+        if self.pending:
+            self.message.value = _PENDING
+        elif self.message.value == _PENDING or self.message.value.startswith(_REFUSED):
+            self.message.value = ""
+
+    def save(self) -> Path | None:
+        if errors := self.input_errors():
+            self.message.value = _refused("; ".join(errors))
+            return None
+        adj = self.adjustments()
+        try:
+            check_adjustments(adj, self.data, self.params, self.period.year)
+        except DataError as exc:
+            self.message.value = _refused("; ".join(p.message for p in exc.problems))
+            return None
+        path = save_adjustments(adj, self.folder)
+        self.saved = adj
+        self.message.value = (f'<span style="color:#1b6e35">✓ Sparat i {esc(path)}.</span> '
+                              "Nästa rendering av rapporten visar justeringarna.")
+        self.refresh()
+        return path
+
+    @property
+    def widget(self) -> w.Widget:
+        cells = [_header(h) for h in self.headers] + [_cell(cell) for row in self.rows() for cell in row]
+        form = w.GridBox(cells, layout=w.Layout(grid_template_columns=self.columns, grid_gap=_GAP,
+                                                align_items="center", width="100%"))
+        actions = w.HBox([self.save_button, self.message],
+                         layout=w.Layout(align_items="center", grid_gap="14px", margin="10px 0 0 0"))
+        preview = w.VBox([w.HTML("<strong>Förhandsvisning</strong> med värdena ovan, så som rapporten visar dem:"),
+                          self.preview],
+                         layout=w.Layout(border_left="4px solid #9fb8d3", padding="0 0 0 14px", margin="16px 0 0 0"))
+        return w.VBox([w.HTML(f"<h3>{esc(self.title)}</h3>"), form, actions, preview])
+
+    def _ipython_display_(self) -> None:
+        self.refresh()
+        display(self.widget)
+
+    def _watch(self, *controls: w.ValueWidget, reason: w.Text | None = None) -> None:
+        for c in controls:
+            c.observe(self.refresh, names="value")
+        if reason is not None:  # the preview shows the reason as well
+            reason.observe(self.refresh, names="value")
+
+
+def _reason(entry: Entry | None, what: str = "") -> w.Text:
+    # Sent when the analyst leaves the field (or presses Enter): the preview is redrawn then.
+    return w.Text(value=entry.reason if entry else "", placeholder="Motivering (krävs för en ändring)",
+                  tooltip=f"Motivering{' för ' + what if what else ''}", continuous_update=False,
+                  layout=w.Layout(width="100%"))
+
+
+def _keep_or_stamp(values: dict, reason: str, saved: Entry | None) -> Entry:
+    """An unchanged entry keeps who made it and when; a changed one is stamped now."""
+    if saved is not None and dict(saved.values) == values and saved.reason == reason.strip():
+        return saved
+    return stamp(values, reason)
+
+
+class StatusEditor(Editor):
+    """Per goal area: the proposed status, another status to set, and the reason."""
+
+    section = "status"
+    headers = ("Målområde", "Status", "Motivering")
+    columns = f"fit-content(18em) 13em {_REASON_COLUMN}"
+
+    def __init__(self, data, params, kind, period, folder):
+        super().__init__(data, params, kind, period, folder, "Sätt status för hand")
+        proposed = self.build(replace(self.saved, status=()))
+        saved = {int(e.get("malomrade")): e for e in self.saved.status}
+        self.names = {a.number: f"{a.number}. {a.name}" for a in proposed.areas}
+        self.controls: dict[int, tuple[w.Dropdown, w.Text]] = {}
+        for a in proposed.areas:
+            p = a.outcome.proposed.value if a.outcome.proposed else "ej bedömd"
+            choice = w.Dropdown(options=[(f"Föreslagen ({p})", "")] + [(s.value, s.value) for s in Status],
+                                value=str(saved[a.number].get("status")) if a.number in saved else "",
+                                tooltip=f"Status för {self.names[a.number]}", layout=w.Layout(width="100%"))
+            reason = _reason(saved.get(a.number), self.names[a.number])
+            self.controls[a.number] = (choice, reason)
+            self._watch(choice, reason=reason)
+        self._saved_by_area = saved
+
+    def build(self, adjustments: Adjustments):
+        """The report (monthly or interim) with these adjustments, for the preview."""
+        return self.kind.build(self.data, self.period, self.params, adjustments)
+
+    def rows(self):
+        return [[_label(self.names[n]), choice, reason] for n, (choice, reason) in self.controls.items()]
+
+    def entries(self):
+        return tuple(_keep_or_stamp({"malomrade": n, "status": choice.value}, reason.value, self._saved_by_area.get(n))
+                     for n, (choice, reason) in self.controls.items() if choice.value)
+
+    def render_preview(self, adjustments):
+        from styrkort.html.monthly import overview
+
+        return overview(self.build(adjustments))
+
+
+class BridgeEditor(Editor):
+    """Each step of the allocation bridge: its amount, or a percentage step's rate."""
+
+    section = "bridge"
+    headers = ("Steg", "Belopp eller sats", "Motivering")
+    columns = f"fit-content(24em) 13em {_REASON_COLUMN}"
+
+    def __init__(self, data, params, period, folder):
+        super().__init__(data, params, PLAN, period, folder, "Kommunbidragets steg")
+        stated = annual_plan(data, self.period, params).bridge
+        self.stated = {s.label: s for s in stated.steps}
+        saved = {e.get("steg"): e for e in self.saved.bridge}
+        self._saved = saved
+        self.controls: dict[str, tuple[NumberField, w.Text]] = {}
+        for s in stated.steps:
+            e = saved.get(s.label)
+            if s.rate is not None:
+                value = float(e.get("procent")) if e and e.get("procent") is not None else s.rate
+                box = NumberField(value, "procent", f"{s.label} i procent")
+            else:
+                value = float(e.get("belopp")) if e and e.get("belopp") is not None else s.amount
+                box = NumberField(value, "tkr", f"{s.label} i tkr")
+            reason = _reason(e, s.label)
+            self.controls[s.label] = (box, reason)
+            self._watch(box, reason=reason)
+
+    def rows(self):
+        return [[_label(label), box, reason] for label, (box, reason) in self.controls.items()]
+
+    def entries(self):
+        out = []
+        for label, (box, reason) in self.controls.items():
+            s = self.stated[label]
+            key, stated = ("procent", s.rate) if s.rate is not None else ("belopp", s.amount)
+            if abs(box.value - stated) > 1e-9:
+                out.append(_keep_or_stamp({"steg": label, key: box.value}, reason.value, self._saved.get(label)))
+        return tuple(out)
+
+    def render_preview(self, adjustments):
+        from styrkort.html.plan import allocation
+
+        plan = annual_plan(self.data, self.period, self.params, adjustments)
+        return (f"<p><strong>{esc(plan.bridge.end.label)}: {fmt.tkr(plan.bridge.end.amount)} tkr</strong></p>"
+                + allocation(plan))
+
+
+class RiskEditor(Editor):
+    """Probability and consequence after actions, per assessed risk."""
+
+    section = "risks"
+    headers = ("Risk", "Sannolikhet", "Konsekvens", "Motivering")
+    columns = f"minmax(14em, 26em) 7em 7em {_REASON_COLUMN}"
+
+    def __init__(self, data, params, period, folder):
+        super().__init__(data, params, PLAN, period, folder, "Risker efter åtgärder")
+        risks = annual_plan(data, self.period, params).stated_risks
+        saved = {e.get("risk"): e for e in self.saved.risks}
+        self._saved = saved
+        self.stated = {r.risk_id: r for r in risks if r.placed}
+        scale = list(range(1, params.risk.scale + 1))
+        self.controls: dict[str, tuple[w.Dropdown, w.Dropdown, w.Text]] = {}
+        for r in self.stated.values():
+            e = saved.get(r.risk_id)
+            p = w.Dropdown(options=scale, value=int(e.get("sannolikhet")) if e else r.probability,
+                           tooltip=f"Sannolikhet för {r.risk_id} efter åtgärder", layout=w.Layout(width="100%"))
+            c = w.Dropdown(options=scale, value=int(e.get("konsekvens")) if e else r.consequence,
+                           tooltip=f"Konsekvens för {r.risk_id} efter åtgärder", layout=w.Layout(width="100%"))
+            reason = _reason(e, r.risk_id)
+            self.controls[r.risk_id] = (p, c, reason)
+            self._watch(p, c, reason=reason)
+
+    def rows(self):
+        return [[_label(f"{rid} {self.stated[rid].text}"), p, c, reason] for rid, (p, c, reason) in self.controls.items()]
+
+    def entries(self):
+        out = []
+        for rid, (p, c, reason) in self.controls.items():
+            r = self.stated[rid]
+            if (p.value, c.value) != (r.probability, r.consequence):
+                out.append(_keep_or_stamp({"risk": rid, "sannolikhet": p.value, "konsekvens": c.value}, reason.value,
+                                          self._saved.get(rid)))
+        return tuple(out)
+
+    def render_preview(self, adjustments):
+        from styrkort.html.plan import risks
+
+        return risks(annual_plan(self.data, self.period, self.params, adjustments))
+
+
+class ForecastEditor(Editor):
+    """An adjustment of the full-year forecast per activity area, tkr with the net-cost sign."""
+
+    section = "forecast"
+    headers = ("Verksamhet", "Justering", "Motivering")
+    columns = f"fit-content(20em) 13em {_REASON_COLUMN}"
+
+    def __init__(self, data, params, period, folder):
+        super().__init__(data, params, INTERIM, period, folder, "Justera helårsprognosen")
+        saved = {e.get("verksamhet"): e for e in self.saved.forecast}
+        self._saved = saved
+        self.controls: dict[str, tuple[NumberField, w.Text]] = {}
+        for a in data.activity_areas["verksamhet"]:
+            e = saved.get(a)
+            box = NumberField(float(e.get("justering")) if e else 0.0, "tkr", f"Justering för {a} i tkr")
+            reason = _reason(e, a)
+            self.controls[a] = (box, reason)
+            self._watch(box, reason=reason)
+
+    def rows(self):
+        return [[_label(a), box, reason] for a, (box, reason) in self.controls.items()]
+
+    def entries(self):
+        return tuple(_keep_or_stamp({"verksamhet": a, "justering": box.value}, reason.value, self._saved.get(a))
+                     for a, (box, reason) in self.controls.items() if box.value)
+
+    def render_preview(self, adjustments):
+        from styrkort.html.interim import economy
+
+        return economy(interim_report(self.data, self.period, self.params, adjustments))

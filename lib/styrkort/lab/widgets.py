@@ -1,0 +1,59 @@
+"""The analyst's adjustments in JupyterLab, as the notebooks call them:
+``sk.widgets.status_editor(data, params, kind, period, adjustments_dir, show=interactive)``.
+
+In a scheduled run the notebooks pass ``show=False``: no widget is created and ipywidgets is not
+even imported (it cost each report 0.16 s). In JupyterLab each call builds its editor from
+:mod:`styrkort.lab.editors`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from styrkort.lab.editors import BridgeEditor, ForecastEditor, RiskEditor, StatusEditor
+    from styrkort.data.loading import Dataset
+    from styrkort.data.params import Params
+    from styrkort.data.periods import Period
+    from styrkort.reports.kinds import ReportKind
+
+
+def status_editor(data: Dataset, params: Params, kind: ReportKind | str, period: Period | str, folder: str | Path,
+                  show: bool = True) -> StatusEditor | None:
+    """Set a goal area's status by hand, for the monthly or the interim report."""
+    if not show:
+        return None
+    from styrkort.lab.editors import StatusEditor
+
+    return StatusEditor(data, params, kind, period, folder)
+
+
+def bridge_editor(data: Dataset, params: Params, period: Period | str, folder: str | Path,
+                  show: bool = True) -> BridgeEditor | None:
+    """Change the plan's allocation bridge: a step's amount, or the indexation rate."""
+    if not show:
+        return None
+    from styrkort.lab.editors import BridgeEditor
+
+    return BridgeEditor(data, params, period, folder)
+
+
+def risk_editor(data: Dataset, params: Params, period: Period | str, folder: str | Path,
+                show: bool = True) -> RiskEditor | None:
+    """Assess the plan's risks again after their actions."""
+    if not show:
+        return None
+    from styrkort.lab.editors import RiskEditor
+
+    return RiskEditor(data, params, period, folder)
+
+
+def forecast_editor(data: Dataset, params: Params, period: Period | str, folder: str | Path,
+                    show: bool = True) -> ForecastEditor | None:
+    """Adjust the interim report's full-year forecast per activity area."""
+    if not show:
+        return None
+    from styrkort.lab.editors import ForecastEditor
+
+    return ForecastEditor(data, params, period, folder)

@@ -1,0 +1,197 @@
+"""``outputs/index.html``: every rendered report, by period and type, with links to HTML and PDF.
+
+Each report's sidecar (``<period>/<stem>.json``, written last by :func:`styrkort.pipeline.render.commit`)
+carries what the index needs, and what the report was made from (its fingerprint, which the
+batch compares to skip an unchanged report); its executed notebook (``<stem>.ipynb``) carries
+the same in its metadata (``metadata.styrkort``), which the index reads for reports rendered
+before sidecars existed. So the index is rebuilt from the output folder alone. Kept notebooks
+of failed runs (``*.misslyckad.ipynb``) are not reports and are skipped. Earlier versions of
+re-rendered reports (``<period>/tidigare/``, :mod:`styrkort.pipeline.versions`) are listed after the
+current ones.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+from styrkort.data import fmt
+from styrkort.html.assets import report_css
+from styrkort.pipeline.job import FAILED_SUFFIX, SIDECAR_SUFFIX
+from styrkort.data.atomic import write_atomic
+from styrkort.data.periods import PeriodError, parse_period
+from styrkort.html.textsafe import esc
+from styrkort.pipeline.versions import Earlier, earlier_versions
+from styrkort.reports.kinds import REPORTS
+
+INDEX_NAME = "index.html"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One rendered report as the index lists it. Paths are relative to the output folder."""
+
+    kind: str
+    document: str  # the report type as a reader names it, lower case: "månadsrapport"
+    period: str
+    period_name: str
+    title: str
+    html: str
+    pdf: str | None
+    rendered_on: date | None
+    board: str = ""
+    municipality: str = ""
+
+
+def entry_from_metadata(meta: dict, folder: Path, out_dir: Path) -> Entry | None:
+    """The index entry of a report from its notebook's metadata, or None when the metadata is not
+    a rendered report's or its HTML is gone."""
+    files = meta.get("files") or {}
+    if not (meta.get("title") and meta.get("period") and files.get("html")):
+        return None
+    html = folder / files["html"]
+    if not html.is_file():
+        return None
+    pdf = folder / files["pdf"] if files.get("pdf") else None
+    try:
+        rendered = date.fromisoformat(str(meta.get("rendered_at", ""))[:10])
+    except ValueError:
+        rendered = None
+    return Entry(
+        kind=str(meta.get("kind", "")),
+        document=str(meta.get("document", "")),
+        period=str(meta["period"]),
+        period_name=str(meta.get("period_name") or meta["period"]),
+        title=str(meta["title"]),
+        html=html.relative_to(out_dir).as_posix(),
+        pdf=pdf.relative_to(out_dir).as_posix() if pdf is not None and pdf.is_file() else None,
+        rendered_on=rendered,
+        board=str(meta.get("board", "")),
+        municipality=str(meta.get("municipality", "")),
+    )
+
+
+def scan(out_dir: Path) -> list[Entry]:
+    """Every rendered report under ``out_dir``, newest period first: from its sidecar, or from its
+    notebook's metadata where it has no sidecar."""
+    entries = []
+    seen: set[Path] = set()
+    for sidecar in sorted(Path(out_dir).glob(f"*/*{SIDECAR_SUFFIX}")):
+        if sidecar.name.startswith("."):
+            continue
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict) and (entry := entry_from_metadata(meta, sidecar.parent, Path(out_dir))):
+            entries.append(entry)
+            seen.add(sidecar.with_suffix(".ipynb"))
+    for nb in sorted(Path(out_dir).glob("*/*.ipynb")):
+        if nb.name.endswith(FAILED_SUFFIX) or nb.name.startswith(".") or nb in seen:
+            continue
+        try:
+            meta = json.loads(nb.read_text(encoding="utf-8")).get("metadata", {}).get("styrkort", {})
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict) and (entry := entry_from_metadata(meta, nb.parent, Path(out_dir))):
+            entries.append(entry)
+    return sort_entries(entries)
+
+
+def _period_order(key: str) -> tuple:
+    try:
+        p = parse_period(key)
+    except PeriodError:
+        return (0, 0, 0, 0, key)
+    return (p.last.year, p.last.month, p.first.year, p.first.month, key)
+
+
+def sort_entries(entries: list[Entry]) -> list[Entry]:
+    """Latest period (by its last month) first; within a period, by report type and title."""
+    by_type = sorted(entries, key=lambda e: (e.document, e.title))
+    return sorted(by_type, key=lambda e: _period_order(e.period), reverse=True)
+
+
+def _href(relative: str) -> str:
+    return quote(relative, safe="/")
+
+
+def _type_name(e: Entry) -> str:
+    """How a reader names the report's type (a report of an unknown kind: as its sidecar names it)."""
+    if e.kind in REPORTS:
+        return REPORTS[e.kind].type_name
+    name = e.document or e.kind
+    return name[:1].upper() + name[1:]
+
+
+def _earlier_html(earlier: list[Earlier]) -> str:
+    """Kept versions of re-rendered reports: what the board received before a correction."""
+    if not earlier:
+        return ""
+    rows = []
+    for e in earlier:
+        when = (f"{fmt.date_sv(e.rendered.date())} kl. {e.rendered:%H.%M}" if e.rendered else fmt.DASH)
+        name = f"{e.title}, version {when}"
+        html = f'<a href="{_href(e.html)}">{esc(name)}, HTML</a>' if e.html else fmt.DASH
+        pdf = f'<a href="{_href(e.pdf)}">{esc(name)}, PDF</a>' if e.pdf else '<span class="muted">Ingen PDF</span>'
+        rows.append(f'<tr><th scope="row">{esc(e.title)}</th><td class="date">{esc(when)}</td>'
+                    f"<td>{html}</td><td>{pdf}</td></tr>")
+    return ('<h2 id="tidigare">Tidigare versioner</h2>'
+            "<p>När en rapport renderas om sparas den förra versionen, så att det nämnden redan fått finns "
+            "kvar.</p>"
+            '<table class="index earlier"><caption>Tidigare versioner av omrenderade rapporter</caption>'
+            '<thead><tr><th scope="col">Rapport</th><th scope="col">Upprättad</th>'
+            '<th scope="col">Läs på skärm</th><th scope="col">För diariet</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def index_html(entries: list[Entry], css: str, today: date, earlier: list[Earlier] | None = None) -> str:
+    """The index page: a document in Swedish with one table row per report, and the kept earlier
+    versions of re-rendered reports after them."""
+    first = entries[0] if entries else None
+    org = ", ".join(x for x in ((first.board, first.municipality) if first else ()) if x)
+    rows = []
+    for e in entries:
+        pdf = (f'<a href="{_href(e.pdf)}">{esc(e.title)} (PDF)</a>' if e.pdf
+               else '<span class="muted">Ingen PDF</span>')
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{esc(e.title)}</th>'
+            f"<td>{esc(_type_name(e))}</td>"
+            f"<td>{esc(e.period_name)}</td>"
+            f'<td class="date">{fmt.date_sv(e.rendered_on) if e.rendered_on else fmt.DASH}</td>'
+            f'<td><a href="{_href(e.html)}">{esc(e.title)} (HTML)</a></td>'
+            f"<td>{pdf}</td>"
+            "</tr>")
+    if rows:
+        body = ('<table class="index"><caption>Renderade rapporter, senaste perioden först</caption>'
+                '<thead><tr><th scope="col">Rapport</th><th scope="col">Typ</th><th scope="col">Period</th>'
+                '<th scope="col">Upprättad</th><th scope="col">Läs på skärm</th>'
+                '<th scope="col">För diariet</th></tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table>")
+    else:
+        body = "<p>Inga rapporter har renderats ännu.</p>"
+    lead = f'<p class="board">{esc(org)}</p>' if org else ""
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="styrkort">\n'
+        f"<title>Rapporter{(' – ' + esc(org)) if org else ''}</title>\n"
+        f"<style>\n{css}\n</style>\n</head>\n<body>\n"
+        '<main class="report index-page">\n'
+        f'<header class="index-header">{lead}<h1>Rapporter</h1>'
+        f'<p class="updated">Förteckningen uppdaterades {fmt.date_sv(today)}. HTML är till för '
+        "att läsa på skärmen, PDF för utskrift och diariet.</p></header>\n"
+        f"{body}{_earlier_html(earlier or [])}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def write_index(out_dir: Path, today: date | None = None) -> Path:
+    """Rebuild ``<out_dir>/index.html`` from the reports found there; return its path."""
+    out_dir = Path(out_dir)
+    target = out_dir / INDEX_NAME
+    write_atomic(target, index_html(scan(out_dir), report_css(), today or date.today(), earlier_versions(out_dir)))
+    return target

@@ -1,0 +1,53 @@
+"""Render one report: validate the inputs, execute its notebook, export HTML, lay the same HTML out
+as a PDF, write the files and rebuild the output folder's index.
+
+One pipeline for a single render (``styrkort render``) and for a batch (``styrkort render-all``,
+:mod:`styrkort.batch`): :mod:`~styrkort.pipeline.prepare` where the command runs,
+:mod:`~styrkort.pipeline.produce` in a kernel session, :mod:`~styrkort.pipeline.commit` where the
+command runs. A single render uses a cold session (a new kernel); the batch keeps its kernels warm.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from styrkort.data.periods import Period
+from styrkort.pipeline.job import Output, Rendered
+from styrkort.pipeline.workspace import Workspace
+from styrkort.reports.kinds import ReportKind, report_kind
+
+
+def render(kind: ReportKind | str, period: Period | str, ws: Workspace | None = None, output: Output = Output(),
+           session: Any = None) -> Rendered:
+    """Render one report into ``<ws.out>/<period>/``: the executed notebook, the HTML and (with
+    ``output.pdf``) the PDF of the same stem, and the sidecar with what it was made from. Without
+    a PDF an earlier PDF of the report is removed, so the folder never holds a PDF older than its
+    HTML. An earlier version is kept under ``tidigare/``. Then ``<ws.out>/index.html`` is rebuilt.
+    ``ws``: the folders (default: the project's); ``session``: a
+    :class:`styrkort.pipeline.session.KernelSession` to run in (default: a new, cold one)."""
+    from styrkort.pipeline.index import write_index
+    from styrkort.pipeline.session import KernelSession
+
+    ws = ws or Workspace.resolve()
+    # A new kernel boots and imports on the other core while this process imports pandas,
+    # validates the input and then sets up the export. Bad input still fails before anything
+    # is written.
+    own = KernelSession(warm=False) if session is None else None
+    try:
+        if own is not None:
+            own.start_soon()
+        from styrkort.data.loading import load_data
+        from styrkort.data.params import load_params
+        from styrkort.pipeline.commit import commit
+        from styrkort.pipeline.prepare import prepare
+        from styrkort.pipeline.produce import produce
+
+        data = load_data(ws.data)
+        params = load_params(ws.params)
+        job = prepare(report_kind(kind), period, data, params, ws, output)
+        produced = produce(job, own or session)
+    finally:
+        if own is not None:
+            own.close()
+    done = commit(job, produced)
+    return Rendered(done.kind, done.period, done.title, done.html, done.notebook, done.pdf, write_index(ws.out))

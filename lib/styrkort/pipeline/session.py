@@ -1,0 +1,286 @@
+"""A kernel to execute report notebooks in: cold (a new kernel for each report) or warm (one kernel
+kept between reports, its namespace reset before each).
+
+Start-up dominates a report: a new kernel and ``import styrkort`` (pandas, matplotlib) take
+longer than the report's cells. A warm session pays that once: before each report it clears the
+kernel's namespace (``%reset -f``, garbage collection, the working folder, the execution
+counter), so the notebook runs as in a new kernel, while the modules it imports stay imported.
+Both kinds run a notebook the same way, so a report comes out the same from either (a test
+checks it).
+
+The kernel is driven from a thread of its own with its own event loop, so the session can be
+used from any thread (a Dask worker's task thread, a worker process's main thread) and never
+installs signal handlers: the process that owns the session decides what Ctrl-C means, and
+calls :meth:`KernelSession.kill` to stop the kernel at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import os
+import signal
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+from typing import Any
+
+KERNEL_NAME = "python3"
+STARTUP_TIMEOUT_S = 120
+CELL_TIMEOUT_S = 900
+
+#: Run once in a warm kernel: what every report imports, so no report pays for it. Then the
+#: imported modules are moved out of the garbage collector's sight (``gc.freeze``): they live as
+#: long as the kernel, and each report's collections (``%reset`` runs one) no longer walk them,
+#: which took 0.15 s a report.
+PREWARM = """\
+import styrkort, styrkort.reports.kinds, styrkort.html.elements, styrkort.html.monthly, styrkort.html.interim, styrkort.html.plan, styrkort.html.charts
+import styrkort.reports.adjustments, styrkort.data.loading, styrkort.data.params
+import pandas, matplotlib.figure
+__import__("gc").freeze()
+"""
+
+#: Run before every report: a namespace as a new kernel has, in the notebook's folder, with the
+#: execution counter at the start (so the executed notebook numbers its cells as a new kernel's).
+RESET = """\
+get_ipython().run_line_magic("reset", "-f")
+__import__("gc").collect()
+__import__("os").chdir({cwd!r})
+get_ipython().execution_count = 1
+"""
+
+
+def skip_slow_optional_imports() -> None:
+    """Leave out jsonschema's optional IRI format checker (``rfc3987_syntax``) in this process.
+
+    nbformat imports jsonschema, which imports every optional format checker it finds; with
+    JupyterLab installed in the same environment that includes ``rfc3987_syntax``, which builds
+    dozens of grammars at import: 1.4 s and more for every process that reads a notebook (see
+    PERFORMANCE.md). Nothing here validates IRIs. Called by the command line and the workers
+    before anything imports jsonschema; a no-op after."""
+    import sys
+
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+
+
+def kernel_manager_class():
+    """Kernels talk over local sockets (IPC), not TCP: nothing listens on a port, and ipykernel
+    has no cause to warn about unencrypted TCP on every run. Each kernel's sockets get a path of
+    their own (jupyter_client's default is ``kernel-ipc-N`` in the working folder, which kernels
+    running side by side would share, crossing their messages)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.transport = "ipc"
+            self.ip = os.path.join(tempfile.gettempdir(), f"styrkort-{uuid.uuid4().hex[:16]}-ipc")
+
+    return IPCKernelManager
+
+
+def import_kernel_modules() -> None:
+    """Import what starting and driving a kernel uses, in the calling thread, before the session's
+    own thread starts a kernel: a module imported by two threads at once can be seen half
+    initialised by one of them ("cannot import name ... from partially initialized module"), as
+    when a worker set up its PDF layout while its kernel started."""
+    import jupyter_client.manager  # noqa: F401
+    import jupyter_client.provisioning.local_provisioner  # noqa: F401
+    import nbclient  # noqa: F401
+
+
+class KernelError(RuntimeError):
+    """The kernel could not be started or stopped answering."""
+
+
+class KernelSession:
+    """Executes notebooks in a kernel of its own; ``warm`` keeps the kernel between notebooks."""
+
+    def __init__(self, warm: bool = True, kernel_name: str = KERNEL_NAME,
+                 startup_timeout: float = STARTUP_TIMEOUT_S, cell_timeout: float = CELL_TIMEOUT_S) -> None:
+        self.warm = warm
+        self.kernel_name = kernel_name
+        self.startup_timeout = startup_timeout
+        self.cell_timeout = cell_timeout
+        self.km: Any = None
+        self.kc: Any = None
+        self.runs = 0  # notebooks executed in the current kernel
+        self.starts = 0  # kernels started
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._starting: Any = None  # a kernel being started by start_soon()
+
+    # --- the session's own event loop -----------------------------------------------------------
+    def _call(self, coro, timeout: float | None = None):
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            self._thread = threading.Thread(target=self._loop.run_forever, name="styrkort-kernel", daemon=True)
+            self._thread.start()
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
+
+    # --- public -----------------------------------------------------------------------------------
+    def __enter__(self) -> "KernelSession":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def kernel_pid(self) -> int | None:
+        provisioner = getattr(self.km, "provisioner", None)
+        process = getattr(provisioner, "process", None)
+        return getattr(process, "pid", None)
+
+    def start(self) -> None:
+        """Start the kernel now (a warm session also imports what reports use)."""
+        import_kernel_modules()
+        with self._lock:
+            if self.km is None:
+                self._call(self._start())
+
+    def start_soon(self) -> None:
+        """Start the kernel, and import what reports use, while the caller goes on with other work
+        (a single render validates its data meanwhile: the kernel boots on the other core). The
+        next ``execute`` or ``close`` waits for it."""
+        import_kernel_modules()
+        with self._lock:
+            if self.km is None and self._starting is None:
+                self._call(asyncio.sleep(0))  # the loop's thread is running
+                self._starting = asyncio.run_coroutine_threadsafe(self._start(prewarm=True), self._loop)
+
+    def _started(self) -> None:
+        """Wait for a start begun by start_soon(); its error is the caller's."""
+        starting, self._starting = self._starting, None
+        if starting is not None:
+            starting.result(self.startup_timeout + 120)
+
+    def execute(self, nb, cwd: str | Path):
+        """Execute the notebook (a parameterised ``NotebookNode``) in a clean namespace and return
+        it executed. A failing cell raises nbclient's ``CellExecutionError`` with the notebook
+        executed up to it (``nb`` itself). A kernel that dies is replaced, and the notebook run
+        once more in the new one."""
+        from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+        with self._lock:
+            self._started()
+            original = copy.deepcopy(nb)
+            for attempt in (1, 2):
+                try:
+                    if self.km is None:
+                        self._call(self._start())
+                    return self._call(self._execute(nb, str(cwd)))
+                except CellExecutionError:
+                    raise
+                except DeadKernelError:
+                    self._call(self._stop(now=True))
+                    if attempt == 2:
+                        raise
+                    nb.clear()
+                    nb.update(copy.deepcopy(original))
+                except BaseException:
+                    # A timeout, or anything else: the kernel may be busy or broken. The next
+                    # report gets a new one.
+                    self.kill()
+                    raise
+                finally:
+                    if not self.warm and self.km is not None:
+                        self._call(self._stop(now=True))
+
+    def close(self) -> None:
+        """Shut the kernel down and stop the session's thread."""
+        with self._lock:
+            try:
+                self._started()
+            except Exception:  # a kernel that failed to start has nothing to shut down
+                pass
+            if self.km is not None and self._loop is not None:
+                try:
+                    self._call(self._stop(now=True), timeout=30)
+                except Exception:
+                    self.kill()
+            self._stop_loop()
+
+    def kill(self) -> None:
+        """Stop the kernel at once (from any thread, also from a signal handler): kill its process
+        group and remove its connection files. The session starts a new kernel when used again."""
+        km, pid = self.km, self.kernel_pid
+        self.km = self.kc = None
+        self.runs = 0
+        if pid:
+            try:
+                os.killpg(pid, signal.SIGKILL)  # the kernel leads a session of its own
+            except (ProcessLookupError, PermissionError, OSError):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError, OSError):
+                    pass
+        if km is not None:
+            for cleanup in ("cleanup_connection_file", "cleanup_ipc_files"):
+                try:
+                    getattr(km, cleanup)()
+                except Exception:
+                    pass
+
+    def _stop_loop(self) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            if self._thread is not None:
+                self._thread.join(timeout=5)
+            if not self._loop.is_running():
+                self._loop.close()
+            self._loop = self._thread = None
+
+    # --- on the session's loop ---------------------------------------------------------------------
+    async def _start(self, prewarm: bool | None = None) -> None:
+        km = kernel_manager_class()(kernel_name=self.kernel_name)
+        # No IPython history database: kernels running side by side would share and lock it.
+        await km.start_kernel(extra_arguments=["--HistoryManager.hist_file=:memory:"], cwd=os.getcwd())
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=self.startup_timeout)
+        except BaseException as exc:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+            raise KernelError(f"Kärnan startade inte: {exc}") from exc
+        kc.allow_stdin = False
+        self.km, self.kc = km, kc
+        self.starts += 1
+        self.runs = 0
+        if self.warm if prewarm is None else prewarm:
+            await self._run(PREWARM)
+
+    async def _stop(self, now: bool) -> None:
+        km, kc = self.km, self.kc
+        self.km = self.kc = None
+        if kc is not None:
+            kc.stop_channels()
+        if km is not None:
+            try:
+                if await km.is_alive():
+                    await km.shutdown_kernel(now=now)
+            except RuntimeError:
+                pass
+            finally:
+                await km.cleanup_resources()
+
+    async def _run(self, code: str) -> None:
+        reply = await self.kc.execute_interactive(code, store_history=False, allow_stdin=False,
+                                                  timeout=self.startup_timeout, output_hook=lambda msg: None)
+        content = reply.get("content", {})
+        if content.get("status") != "ok":
+            raise KernelError(f"{content.get('ename', 'Fel')}: {content.get('evalue', '')}")
+
+    async def _execute(self, nb, cwd: str):
+        from nbclient import NotebookClient
+
+        await self._run(RESET.format(cwd=cwd))
+        client = NotebookClient(nb, km=self.km, kernel_name=self.kernel_name, timeout=self.cell_timeout,
+                                allow_errors=False, record_timing=True, resources={"metadata": {"path": cwd}})
+        client.kc = self.kc
+        await client.async_execute()
+        self.runs += 1
+        return client.nb

@@ -1,0 +1,50 @@
+"""Where a render's inputs and outputs are: one value, filled in once, so every command agrees."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The installed package: its source and templates are part of every report's fingerprint.
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def project_root() -> Path:
+    """``$STYRKORT_HOME``, else the nearest folder upwards from here holding ``notebooks/``,
+    else the checkout this package was installed from (editable installs)."""
+    if env := os.environ.get("STYRKORT_HOME"):
+        return Path(env).resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "notebooks").is_dir() and (folder / "params").is_dir():
+            return folder
+    return PACKAGE_DIR.parents[1]
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """The folders and files of a render, absolute: the data folder, the params file, the
+    analyst's adjustments, the notebooks and the output folder."""
+
+    data: Path
+    params: Path
+    adjustments: Path
+    notebooks: Path
+    out: Path
+
+    @classmethod
+    def resolve(cls, data: Path | str | None = None, params: Path | str | None = None,
+                out: Path | str | None = None, notebooks: Path | str | None = None,
+                adjustments: Path | str | None = None) -> "Workspace":
+        """The defaults filled in (the project's example data, params, notebooks and outputs); the
+        adjustments default to ``justeringar/`` beside the params file."""
+        root = None if all((data, params, out, notebooks)) else project_root()
+        params_path = Path(params or root / "params" / "styrkort.yaml").resolve()
+        return cls(
+            data=Path(data or root / "data" / "example").resolve(),
+            params=params_path,
+            adjustments=Path(adjustments or params_path.parent / "justeringar").resolve(),
+            notebooks=Path(notebooks or root / "notebooks").resolve(),
+            out=Path(out or root / "outputs").resolve(),
+        )

@@ -1,0 +1,258 @@
+"""The analyst's adjustments: what only a person can judge, saved so scheduled runs render it.
+
+One YAML file per report and period under ``params/justeringar/`` (``monthly-2024-08.yaml``,
+``interim-2024-T2.yaml``, ``plan-2024.yaml``), written by the notebooks' Save buttons and
+readable and editable by hand. Every entry carries a reason (``motivering``), who (``av``)
+and when (``tid``). Keys are Swedish like the data's columns::
+
+    rapport: monthly
+    period: 2024-08
+    status:                      # monthly and interim reports (the plan has no goal outcomes)
+    - {malomrade: 1, status: Grön, motivering: …, av: anna, tid: 2026-11-23T12:00:00}
+    kommunbidrag:                # plan: a step's amount (belopp) or a percentage step's rate (procent)
+    - {steg: prisuppräkning, procent: 4.5, motivering: …}
+    risker:                      # plan: probability and consequence after actions
+    - {risk: R1, sannolikhet: 3, konsekvens: 4, motivering: …}
+    prognos:                     # interim: tkr added to the forecast, net-cost sign
+    - {verksamhet: Barn- och ungdomsvård, justering: -1500, motivering: …}
+
+A file that names an unknown area, step, risk or activity, a status outside Grön/Gul/Röd, or
+an entry without a reason is refused with the file and the entry named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from styrkort.data.atomic import write_atomic
+from styrkort.data.errors import DataError, Problem
+from styrkort.data.identity import current_user
+from styrkort.data.loading import Dataset
+from styrkort.data.params import Params
+from styrkort.data.periods import Period
+from styrkort.data.status import StatusError, parse_status
+from styrkort.reports.kinds import MONTHLY, REPORTS, ReportKind
+from styrkort.reports.outcomes import Override
+
+SECTIONS = {
+    "status": ("malomrade", "status"),
+    "kommunbidrag": ("steg",),
+    "risker": ("risk", "sannolikhet", "konsekvens"),
+    "prognos": ("verksamhet", "justering"),
+}
+META = ("motivering", "av", "tid")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One adjustment: its values (Swedish keys as in the file), the reason, who and when."""
+
+    values: Mapping[str, Any]
+    reason: str
+    by: str = ""
+    at: str = ""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+@dataclass(frozen=True)
+class Adjustments:
+    report: str
+    period: str
+    status: tuple[Entry, ...] = ()
+    bridge: tuple[Entry, ...] = ()
+    risks: tuple[Entry, ...] = ()
+    forecast: tuple[Entry, ...] = ()
+    source: str = ""
+    # Status set in other reports of the same year, so that the Jan–Dec strip shows them.
+    year_status: Mapping[tuple[str, int], Override] = field(default_factory=dict)
+
+    def overrides_for(self, period_key: str) -> dict[tuple[str, int], Override]:
+        """(period, area) → Override. This report's entries apply to ``period_key`` (an interim
+        report's to its closing month) and win over the year's other reports."""
+        own = {(period_key, int(e.get("malomrade"))): _override(e) for e in self.status}
+        return {**self.year_status, **own}
+
+    def bridge_amounts(self) -> dict[str, float]:
+        return {e.get("steg"): float(e.get("belopp")) for e in self.bridge if e.get("belopp") is not None}
+
+    def bridge_rates(self) -> dict[str, float]:
+        return {e.get("steg"): float(e.get("procent")) for e in self.bridge if e.get("procent") is not None}
+
+    def risk_changes(self) -> dict[str, tuple[int, int]]:
+        return {e.get("risk"): (int(e.get("sannolikhet")), int(e.get("konsekvens"))) for e in self.risks}
+
+    def forecast_changes(self) -> dict[str, float]:
+        return {e.get("verksamhet"): float(e.get("justering")) for e in self.forecast}
+
+
+
+_ATTR = {"status": "status", "kommunbidrag": "bridge", "risker": "risks", "prognos": "forecast"}
+
+
+def _override(e: Entry) -> Override:
+    return Override(parse_status(str(e.get("status"))), e.reason, e.by, e.at)
+
+
+def adjustments_path(folder: str | Path, report: str, period_key: str) -> Path:
+    return Path(folder) / f"{report}-{period_key}.yaml"
+
+
+def read_adjustments(path: Path, report: str, period_key: str) -> Adjustments:
+    """The file as written, checked for form only (see :func:`check_adjustments` for meaning)."""
+    if not path.exists():
+        return Adjustments(report, period_key, source=str(path))
+    name = path.name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(name, f"filen är inte giltig YAML: {exc}")], str(path)) from None
+    problems: list[Problem] = []
+    if not isinstance(raw, dict):
+        raise DataError([Problem(name, "filen ska innehålla nycklar och värden")], str(path))
+    sections: dict[str, list[Entry]] = {}
+    for key, items in raw.items():
+        if key in ("rapport", "period"):
+            continue
+        allowed_sections = REPORTS[report].adjustment_sections if report in REPORTS else ()
+        if key not in allowed_sections:
+            allowed = ", ".join(allowed_sections)
+            problems.append(Problem(name, f"okänd nyckel {key!r}; för den här rapporten finns {allowed}"))
+            continue
+        if not isinstance(items, list):
+            problems.append(Problem(name, f"{key} ska vara en lista av poster"))
+            continue
+        entries = []
+        for i, item in enumerate(items, start=1):
+            where = f"{key} nr {i}"
+            if not isinstance(item, dict):
+                problems.append(Problem(name, "posten ska ha nycklar och värden", column=where))
+                continue
+            missing = [k for k in SECTIONS[key] if item.get(k) is None]
+            if key == "kommunbidrag" and item.get("belopp") is None and item.get("procent") is None:
+                missing.append("belopp eller procent")
+            if missing:
+                problems.append(Problem(name, f"saknar {', '.join(missing)}", column=where))
+            reason = str(item.get("motivering") or "").strip()
+            unknown = set(item) - set(SECTIONS[key]) - set(META) - {"belopp", "procent"}
+            if unknown:
+                problems.append(Problem(name, f"okända nycklar: {', '.join(sorted(unknown))}", column=where))
+            values = {k: v for k, v in item.items() if k not in META}
+            entries.append(Entry(values, reason, str(item.get("av") or ""), str(item.get("tid") or "")))
+        sections[_ATTR[key]] = entries
+    if problems:
+        raise DataError(problems, str(path))
+    return Adjustments(report, period_key, source=str(path), **{k: tuple(v) for k, v in sections.items()})
+
+
+def check_adjustments(adj: Adjustments, data: Dataset, params: Params, year: int) -> None:
+    """Refuse entries that name what the data does not have, or values outside what is allowed."""
+    name = Path(adj.source).name
+    problems: list[Problem] = []
+    for key, attr in _ATTR.items():
+        for i, e in enumerate(getattr(adj, attr), start=1):
+            if not e.reason.strip():
+                problems.append(Problem(name, "motivering saknas; varje justering ska motiveras", column=f"{key} nr {i}"))
+    for i, e in enumerate(adj.status, start=1):
+        where = f"status nr {i}"
+        if unknown := data.goal_area_numbers.unknown(e.get("malomrade"), year):
+            problems.append(Problem(name, unknown, column=where))
+        try:
+            parse_status(str(e.get("status")))
+        except StatusError as exc:
+            hint = f" Menade du {exc.suggestion}?" if exc.suggestion else ""
+            problems.append(Problem(name, f"status {e.get('status')!r} är inte tillåten; tillåtna: Grön, Gul, Röd."
+                                          f"{hint}", column=where))
+    if adj.bridge:
+        steps = set(data.allocation[(data.allocation["ar"] == year) & (data.allocation["typ"] == "förändring")]["rubrik"])
+        for i, e in enumerate(adj.bridge, start=1):
+            where = f"kommunbidrag nr {i}"
+            if e.get("steg") not in steps:
+                problems.append(Problem(name, f"steget {e.get('steg')!r} finns inte i kommunbidraget {year}; kända: "
+                                              f"{', '.join(sorted(steps))}", column=where))
+            for k in ("belopp", "procent"):
+                if e.get(k) is not None and not isinstance(e.get(k), (int, float)):
+                    problems.append(Problem(name, f"{k} ska vara ett tal, inte {e.get(k)!r}", column=where))
+    if adj.risks:
+        risks = set(data.risks[data.risks["ar"] == year]["risk_id"])
+        scale = params.risk.scale
+        for i, e in enumerate(adj.risks, start=1):
+            where = f"risker nr {i}"
+            if e.get("risk") not in risks:
+                problems.append(Problem(name, f"risken {e.get('risk')!r} finns inte i riskhanteringsplanen {year}; "
+                                              f"kända: {', '.join(sorted(risks))}", column=where))
+            for k in ("sannolikhet", "konsekvens"):
+                v = _int(e.get(k))
+                if v is None or not 1 <= v <= scale:
+                    problems.append(Problem(name, f"{k} {e.get(k)!r} ligger utanför skalan 1–{scale}", column=where))
+    if adj.forecast:
+        activities = set(data.activity_areas["verksamhet"])
+        for i, e in enumerate(adj.forecast, start=1):
+            where = f"prognos nr {i}"
+            if e.get("verksamhet") not in activities:
+                problems.append(Problem(name, f"verksamheten {e.get('verksamhet')!r} finns inte; kända: "
+                                              f"{', '.join(sorted(activities))}", column=where))
+            if not isinstance(e.get("justering"), (int, float)) or isinstance(e.get("justering"), bool):
+                problems.append(Problem(name, f"justering ska vara ett tal i tkr, inte {e.get('justering')!r}",
+                                        column=where))
+    if problems:
+        raise DataError(problems, adj.source)
+
+
+def _int(x: Any) -> int | None:
+    try:
+        return int(x) if float(x).is_integer() else None
+    except (TypeError, ValueError):
+        return None
+
+
+def load_adjustments(folder: str | Path, kind: ReportKind, p: Period, data: Dataset, params: Params) -> Adjustments:
+    """This report's adjustments, checked, with the status set in the year's other monthly reports
+    (so the strip shows what was decided then)."""
+    adj = read_adjustments(adjustments_path(folder, kind.name, p.key), kind.name, p.key)
+    check_adjustments(adj, data, params, p.year)
+    year_status: dict[tuple[str, int], Override] = {}
+    if kind.has_goal_outcomes:
+        for key in data.reporting_periods(p.year):
+            if key == p.key and kind is MONTHLY:
+                continue
+            other = read_adjustments(adjustments_path(folder, MONTHLY.name, key), MONTHLY.name, key)
+            check_adjustments(other, data, params, p.year)
+            year_status.update({(key, int(e.get("malomrade"))): _override(e) for e in other.status})
+    return replace(adj, year_status=year_status)
+
+
+def adjustment_files(folder: str | Path, kind: ReportKind, p: Period, data: Dataset) -> list[Path]:
+    """The adjustment files a report's content depends on, whether they exist or not: its own, and
+    for the reports with goal outcomes (monthly, interim) the year's monthly files, whose statuses
+    show in the Jan–Dec strip (see :func:`load_adjustments`). The batch fingerprints these."""
+    own = adjustments_path(folder, kind.name, p.key)
+    if not kind.has_goal_outcomes:
+        return [own]
+    others = [adjustments_path(folder, MONTHLY.name, key) for key in data.reporting_periods(p.year)]
+    return [own, *(o for o in others if o != own)]
+
+
+def save_adjustments(adj: Adjustments, folder: str | Path) -> Path:
+    """Write the file atomically; entries keep their reason, who and when."""
+    path = adjustments_path(folder, adj.report, adj.period)
+    doc: dict[str, Any] = {"rapport": adj.report, "period": adj.period}
+    for key, attr in _ATTR.items():
+        entries = getattr(adj, attr)
+        if entries:
+            doc[key] = [{**dict(e.values), "motivering": e.reason, "av": e.by, "tid": e.at} for e in entries]
+    header = ("# Justeringar gjorda av förvaltningen. Skrivs av notebookens Spara-knapp och läses av varje\n"
+              "# rendering av rapporten. Kan redigeras för hand; varje post ska ha en motivering.\n")
+    write_atomic(path, header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def stamp(values: Mapping[str, Any], reason: str) -> Entry:
+    """A new entry made now by the current user."""
+    return Entry(dict(values), reason.strip(), current_user(), datetime.now().isoformat(timespec="seconds"))

@@ -1,0 +1,109 @@
+"""The monthly report's content, computed from a dataset: one call, one frozen object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Mapping
+
+from styrkort.reports.economy import EconomySummary, budget_rule_text, budget_target_text, economy_summary
+from styrkort.reports.kinds import MONTHLY, Header
+from styrkort.reports.indicators import IndicatorResult, indicator_results
+from styrkort.data.loading import Dataset
+from styrkort.reports.outcomes import AreaOutcome, Override, StripCell, area_outcomes, strip
+from styrkort.data.params import Params
+from styrkort.data.periods import Period
+from styrkort.data.status import Status
+
+if TYPE_CHECKING:  # only for annotations: adjustments imports this module
+    from styrkort.reports.adjustments import Adjustments
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    unit_id: str
+    name: str
+    status: Status | None  # None: not reported
+    comment: str
+
+
+@dataclass(frozen=True)
+class AreaSection:
+    number: int
+    name: str
+    council_goal: str
+    board_goals: tuple[str, ...]
+    outcome: AreaOutcome
+    indicators: tuple[IndicatorResult, ...]
+    units: tuple[UnitResult, ...]
+    strip: tuple[StripCell, ...]
+    analysis: str | None
+    budget_deviation: EconomySummary | None  # only on the economy goal area
+
+
+@dataclass(frozen=True)
+class GoalReport:
+    """A report with goal sections: what the overview, the areas and "Om rapporten" show."""
+
+    header: Header
+    period: Period
+    rule_text: str
+    budget_rule: str
+    budget_target: str
+    events: str | None
+    areas: tuple[AreaSection, ...]
+
+
+@dataclass(frozen=True)
+class MonthlyReport(GoalReport):
+    economy: EconomySummary | None
+    economy_text: str | None
+
+
+def goal_sections(data: Dataset, p: Period, params: Params, overrides: Mapping[tuple[str, int], Override] | None,
+                  text_period: str, economy: EconomySummary | None) -> tuple[AreaSection, ...]:
+    """Per goal area: goals, the outcome, indicators, every unit's result, the strip, the analysis.
+
+    ``p`` is the reporting period whose unit results are shown; analyses are read for
+    ``text_period`` (an interim report has texts of its own); ``economy`` gives the economy
+    goal area its budget-deviation row."""
+    year_areas = data.goal_areas[data.goal_areas["ar"] == p.year].sort_values("malomrade")
+    area_ids = [int(a) for a in year_areas["malomrade"]]
+    units = data.units
+    outcomes = area_outcomes(data.assessments, list(units["enhet_id"]), data.reporting_periods(p.year), area_ids,
+                             params.status_rule, overrides)
+    assessments = data.assessments[data.assessments["period"] == p.key]
+    by_unit_area = {(u, a): (s, c) for u, a, s, c in
+                    zip(assessments["enhet_id"], assessments["malomrade"], assessments["status"], assessments["kommentar"])}
+    sections = []
+    for area in year_areas.itertuples(index=False):
+        n = int(area.malomrade)
+        goals = data.board_goals[(data.board_goals["ar"] == p.year) & (data.board_goals["malomrade"] == n)]
+        unit_results = []
+        for u in units.itertuples(index=False):
+            status, comment = by_unit_area.get((u.enhet_id, n), (None, None))
+            unit_results.append(UnitResult(u.enhet_id, u.namn, Status(status) if status else None, comment or ""))
+        sections.append(AreaSection(
+            number=n, name=area.namn, council_goal=area.kommunmal,
+            board_goals=tuple(goals.sort_values("mal_id")["mal"]),
+            outcome=outcomes[(p.key, n)],
+            indicators=tuple(indicator_results(data.indicators, data.indicator_values, p, n, params.indicators)),
+            units=tuple(unit_results),
+            strip=tuple(strip(outcomes, n, p)),
+            analysis=data.text(text_period, f"analys-{n}"),
+            budget_deviation=economy if n == params.economy_goal_area else None,
+        ))
+    return tuple(sections)
+
+
+def monthly_report(data: Dataset, p: Period, params: Params, adjustments: Adjustments | None = None,
+                   today: date | None = None) -> MonthlyReport:
+    """The monthly report for ``p``, a reporting period resolved by :data:`~styrkort.reports.kinds.MONTHLY`."""
+    overrides = adjustments.overrides_for(p.key) if adjustments else None
+    economy = economy_summary(data.economy, list(data.activity_areas["verksamhet"]), p.last.key,
+                              params.budget_deviation)
+    sections = goal_sections(data, p, params, overrides, p.key, economy)
+    header = MONTHLY.header(data, p, today)
+    return MonthlyReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
+                         budget_target_text(params.budget_deviation), data.text(p.key, "viktiga-handelser"),
+                         sections, economy, data.text(p.key, "ekonomi"))

@@ -1,0 +1,79 @@
+"""The administration's outcome per goal area and period: one stored value for every place.
+
+The overview, the area section and the Jan–Dec strip all read :func:`area_outcomes`,
+so they cannot disagree (the seed report contradicts itself on exactly this).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import pandas as pd
+
+from styrkort.data.periods import MONTHS_SHORT, Month, Period, parse_period
+from styrkort.data.params import StatusRule
+from styrkort.reports.rollup import Distribution, distribution, rollup_status
+from styrkort.data.status import Status
+
+
+@dataclass(frozen=True)
+class Override:
+    """A status set by the analyst instead of the proposal, with the reason that is kept."""
+
+    status: Status
+    reason: str
+    by: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class AreaOutcome:
+    period: str
+    area: int
+    proposed: Status | None
+    status: Status | None
+    distribution: Distribution
+    override: Override | None = None
+
+    @property
+    def set_by_hand(self) -> bool:
+        return self.override is not None
+
+
+def area_outcomes(assessments: pd.DataFrame, unit_ids: list[str], periods: list[str], areas: list[int],
+                  rule: StatusRule,
+                  overrides: Mapping[tuple[str, int], Override] | None = None) -> dict[tuple[str, int], AreaOutcome]:
+    """Outcome for every (period, area): proposed by ``rule``, replaced where the analyst set one."""
+    overrides = overrides or {}
+    status_of = {s.value: s for s in Status}
+    rows = assessments[assessments["period"].isin(periods)]
+    by_key = {(p, u, a): status_of[s] for p, u, a, s in
+              zip(rows["period"], rows["enhet_id"], rows["malomrade"], rows["status"])}
+    out = {}
+    for period in periods:
+        for area in areas:
+            dist = distribution(by_key.get((period, u, area)) for u in unit_ids)
+            proposed = rollup_status(dist, rule)
+            override = overrides.get((period, area))
+            out[(period, area)] = AreaOutcome(period, area, proposed, override.status if override else proposed,
+                                              dist, override)
+    return out
+
+
+@dataclass(frozen=True)
+class StripCell:
+    month: str  # "jan", "feb", …
+    status: Status | None  # None: not reported (yet)
+
+
+def strip(outcomes: Mapping[tuple[str, int], AreaOutcome], area: int, upto: Period) -> list[StripCell]:
+    """Jan–Dec of ``upto``'s year: each month shows the outcome of the reporting period it belongs to,
+    for periods up to and including ``upto``; later months stay empty ("uppdateras löpande")."""
+    by_month: dict[Month, Status | None] = {}
+    for (period_key, a), outcome in outcomes.items():
+        p = parse_period(period_key)
+        if a == area and p.year == upto.year and p.last <= upto.last:
+            for m in p.months:
+                by_month[m] = outcome.status
+    return [StripCell(MONTHS_SHORT[i], by_month.get(Month(upto.year, i + 1))) for i in range(12)]

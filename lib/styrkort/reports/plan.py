@@ -1,0 +1,148 @@
+"""The annual plan's content (nämnd- och förvaltningsplan), in the seed's order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from datetime import date
+
+from styrkort.data.bridge import Bridge, bridge_from_rows, with_changes
+from styrkort.reports.budget import NetCostTable, net_cost_table
+from styrkort.data.loading import Dataset
+from styrkort.reports.kinds import PLAN, Header
+from styrkort.data.params import Params, RiskSettings
+from styrkort.data.periods import Period
+from styrkort.reports.risks import Risk, risk_register, with_assessments
+from styrkort.data.status import Status
+
+if TYPE_CHECKING:  # only for annotations: adjustments imports this module
+    from styrkort.reports.adjustments import Adjustments, Entry
+
+
+@dataclass(frozen=True)
+class PlanIndicator:
+    name: str
+    direction: str
+    target: float | None
+    unit: str
+
+
+@dataclass(frozen=True)
+class PlanArea:
+    number: int
+    name: str
+    heading: str
+    council_goal: str
+    assignment: str | None
+    priorities: str | None
+    board_goals: tuple[str, ...]
+    indicators: tuple[PlanIndicator, ...]
+
+
+@dataclass(frozen=True)
+class Staff:
+    units: tuple[tuple[str, str, float], ...]  # (unit, activity area, FTE)
+
+    @property
+    def total(self) -> float:
+        return sum(fte for _, _, fte in self.units)
+
+
+@dataclass(frozen=True)
+class Rate:
+    service: str
+    variant: str
+    amount: float
+    per: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    text: str
+    comment: str
+    status: Status | None
+
+
+@dataclass(frozen=True)
+class Appendix:
+    number: int
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class AnnualPlan:
+    header: Header
+    year: int
+    priorities: str | None
+    situation: str | None
+    vision: str | None
+    areas: tuple[PlanArea, ...]
+    activities: tuple[Activity, ...]
+    risk_intro: str | None
+    risks: tuple[Risk, ...]
+    risk_settings: RiskSettings
+    resources_intro: str | None
+    staff: Staff
+    net_costs: NetCostTable | None
+    bridge: Bridge | None
+    rates: tuple[Rate, ...]
+    appendices: tuple[Appendix, ...]
+    # As the data states them, where the analyst's adjustments changed them.
+    stated_bridge: Bridge | None = None
+    stated_risks: tuple[Risk, ...] = ()
+    bridge_adjustments: tuple[Entry, ...] = ()
+    risk_adjustments: tuple[Entry, ...] = ()
+
+
+def _appendix(number: int, text: str) -> Appendix:
+    """The appendix's first heading is its title; the rest is its body."""
+    lines = text.strip().splitlines()
+    if lines and lines[0].startswith("#"):
+        return Appendix(number, lines[0].lstrip("#").strip(), "\n".join(lines[1:]).strip())
+    return Appendix(number, f"Bilaga {number}", text)
+
+
+def annual_plan(data: Dataset, p: Period, params: Params, adjustments: Adjustments | None = None,
+                today: date | None = None) -> AnnualPlan:
+    """The plan for the year ``p``, resolved by :data:`~styrkort.reports.kinds.PLAN`."""
+    y, key = p.year, p.key
+
+    def text(name: str) -> str | None:
+        return data.text(key, name)
+
+    areas = []
+    for a in data.goal_areas[data.goal_areas["ar"] == y].sort_values("malomrade").itertuples(index=False):
+        n = int(a.malomrade)
+        goals = data.board_goals[(data.board_goals["ar"] == y) & (data.board_goals["malomrade"] == n)]
+        inds = data.indicators[(data.indicators["ar"] == y) & (data.indicators["malomrade"] == n)]
+        areas.append(PlanArea(
+            n, a.namn, a.rubrik, a.kommunmal, text(f"politiskt-uppdrag-{n}"), text(f"inriktning-{n}"),
+            tuple(goals.sort_values("mal_id")["mal"]),
+            tuple(PlanIndicator(i.namn, i.riktning, None if i.malvarde != i.malvarde else i.malvarde, i.mattenhet or "")
+                  for i in inds.itertuples(index=False))))
+    stated_risks = risks = risk_register(data.risks, data.goal_areas, y, params.risk)
+    stated_bridge = bridge_from_rows(data.allocation, y) if (data.allocation["ar"] == y).any() else None
+    bridge = stated_bridge
+    if adjustments is not None:
+        risks = with_assessments(risks, adjustments.risk_changes(), params.risk)
+        if bridge is not None and adjustments.bridge:
+            bridge = with_changes(bridge, adjustments.bridge_amounts(), adjustments.bridge_rates())
+    units = data.units
+    staff = Staff(tuple(zip(units["namn"], units["verksamhet"], (float(x) for x in units["arsarbetare"]))))
+    rates = tuple(Rate(r.insats, r.variant or "", float(r.belopp), r.enhet, r.beskrivning or "")
+                  for r in data.rates[data.rates["ar"] == y].itertuples(index=False))
+    activities = tuple(Activity(r.aktivitet, r.kommentar or "", Status(r.bedomning) if r.bedomning else None)
+                       for r in data.accessibility_activities[data.accessibility_activities["ar"] == y]
+                       .itertuples(index=False))
+    appendix_keys = sorted((int(m[1]), k) for (period, k) in data.texts if period == key
+                           and (m := re.fullmatch(r"bilaga-(\d+)", k)))
+    appendices = tuple(_appendix(n, data.text(key, k)) for n, k in appendix_keys)
+    header = PLAN.header(data, p, today)
+    return AnnualPlan(header, y, text("politiska-prioriteringar"), text("nulagesanalys"), text("vision"),
+                      tuple(areas), activities, text("riskhantering"), tuple(risks), params.risk,
+                      text("resurser"), staff, net_cost_table(data.net_costs, y, list(data.activity_areas["verksamhet"])),
+                      bridge, rates, appendices, stated_bridge, tuple(stated_risks),
+                      adjustments.bridge if adjustments else (), adjustments.risks if adjustments else ())
