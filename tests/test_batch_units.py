@@ -13,8 +13,7 @@ import pytest
 
 from conftest import EXAMPLE, ROOT, read_rows, write_rows
 from styrkort.batch.plan import Request, parse_years, wanted_reports
-from styrkort.batch.progress import Outcome, summary_table
-from styrkort.batch.run import BatchResult
+from styrkort.batch.progress import BatchResult, Outcome, summary_table
 from styrkort.cli.schedule import holidays, working_day
 from styrkort.data.atomic import remove_stale_temporaries, write_atomic
 from styrkort.data.errors import ReportError

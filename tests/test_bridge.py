@@ -1,5 +1,4 @@
 import pandas as pd
-import pytest
 
 from styrkort.data.bridge import bridge_from_rows, check_bridges, with_changes
 

@@ -1,7 +1,6 @@
 import pandas as pd
 import pytest
 
-from styrkort.data.errors import ReportError
 from styrkort.reports.interim import interim_economy
 from styrkort.data.params import BudgetThresholds
 from styrkort.data.periods import Month, parse_period

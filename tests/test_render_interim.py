@@ -34,7 +34,7 @@ def test_t2_economy_to_date_forecast_change_and_balance(reports):
     text = section.get_text(" ")
     assert "Budget jan–aug" in text and "Utfall jan–aug" in text
     assert "årsbudget × 8/12" in text
-    assert f"sedan delårsrapport 1 (april 2024)" in text
+    assert "sedan delårsrapport 1 (april 2024)" in text
     assert "Balanskrav" in text and "kommunbidraget" in text
     forecast = section.find_all("table")[1]
     head = [th.get_text(strip=True) for th in forecast.thead.find_all("th")]

@@ -3,7 +3,7 @@ the end a table of every report with its result, time and why it was rendered or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -32,7 +32,6 @@ class BatchResult:
     interrupted: int | None = None  # the signal that stopped the run
     seconds: float = 0.0
     workers: str = ""
-    errors: list[str] = field(default_factory=list)
 
     def count(self, result: str) -> int:
         return sum(1 for o in self.outcomes if o.result == result)

@@ -25,12 +25,11 @@ import os
 import signal
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from styrkort.batch.plan import Request, why_rendered, wanted_reports
-from styrkort.batch.progress import FAILED, OK, PLANNED, SKIPPED, STOPPED, Outcome, Progress
+from styrkort.batch.progress import FAILED, OK, PLANNED, SKIPPED, STOPPED, BatchResult, Outcome, Progress
 from styrkort.batch.signals import Interrupted, output_lock, signals_deferred, signals_raise
 from styrkort.data.errors import DataError, ReportError
 from styrkort.data.periods import PeriodError
@@ -42,25 +41,6 @@ from styrkort.reports.kinds import HEAVIEST_FIRST
 
 if TYPE_CHECKING:
     from styrkort.pipeline.job import Job
-
-
-@dataclass
-class BatchResult:
-    outcomes: list[Outcome]
-    index: Path | None = None
-    interrupted: int | None = None  # the signal that stopped the run
-    seconds: float = 0.0
-    workers: str = ""
-    errors: list[str] = field(default_factory=list)
-
-    def count(self, result: str) -> int:
-        return sum(1 for o in self.outcomes if o.result == result)
-
-    @property
-    def exit_code(self) -> int:
-        if self.interrupted:
-            return 128 + self.interrupted
-        return 1 if self.count(FAILED) else 0
 
 
 def render_all(request: Request, ws: Workspace | None = None, output: Output = Output(), jobs: int | None = None,

@@ -272,6 +272,26 @@ def write_import(con: sqlite3.Connection, imp: Import, when: str | None = None, 
     return ids
 
 
+def latest_submission(con: sqlite3.Connection, unit: str, period: str) -> tuple[int, str, str, str] | None:
+    """The unit's current submission for the period as (id, imported_at, source, sha256), or None."""
+    return con.execute("SELECT id, imported_at, source, sha256 FROM submissions WHERE unit = ? AND period = ? "
+                       "ORDER BY id DESC LIMIT 1", (unit, period)).fetchone()
+
+
+def copy_store(folder: str | Path, other: str | Path) -> None:
+    """A consistent copy of the folder's store into another folder (SQLite's online backup), for a
+    trial load of the data with a new file in place; nothing when the folder has no store."""
+    if not store_path(folder).exists():
+        return
+    with reading(folder) as src:
+        if src is not None:
+            dst = sqlite3.connect(store_path(other))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+
+
 def archive_folder_file(con: sqlite3.Connection, table: str, path: Path, when: str | None = None) -> bool:
     """Keep the data folder's current file of ``table`` before an import replaces it, unless the
     store already holds exactly these bytes as that table's latest version."""

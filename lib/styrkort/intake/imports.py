@@ -29,7 +29,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 
 from styrkort.data import contract
 from styrkort.data import store
@@ -438,17 +437,12 @@ def _store(con: sqlite3.Connection, imp: Import, path: Path, folder: Path, today
            undo: list) -> Result:
     if imp.table_file is not None:
         return _install_table(con, imp, path, folder, today, undo)
-    before = {(s.unit, s.period): _latest(con, s.unit, s.period) for s in imp.submissions}
+    before = {(s.unit, s.period): store.latest_submission(con, s.unit, s.period) for s in imp.submissions}
     ids = store.write_import(con, imp)
     replaced = tuple(r[:3] for r in before.values() if r is not None)
     same = any(r is not None and r[3] == imp.sha256 for r in before.values())
     return Result(path, True, tuple((sid, s.unit, s.period) for sid, s in zip(ids, imp.submissions)), replaced,
                   note="samma fil, byte för byte, som inlämningen den ersätter" if same else "")
-
-
-def _latest(con: sqlite3.Connection, unit: str, period: str):
-    return con.execute("SELECT id, imported_at, source, sha256 FROM submissions WHERE unit = ? AND period = ? "
-                       "ORDER BY id DESC LIMIT 1", (unit, period)).fetchone()
 
 
 def _install_table(con: sqlite3.Connection, imp: Import, path: Path, folder: Path, today: date | None,
@@ -486,25 +480,10 @@ def _validate_with(folder: Path, t: TableFile, source: str, today: date | None) 
         for s in (".csv", ".xlsx"):
             (trial / f"{t.table}{s}").unlink(missing_ok=True)
         (trial / t.file_name).write_bytes(t.content)
-        if store.store_path(folder).exists():
-            with store.reading(folder) as src:
-                if src is not None:
-                    dst = sqlite3.connect(store.store_path(trial))
-                    src.backup(dst)
-                    dst.close()
+        store.copy_store(folder, trial)
         try:
             load_data(trial, today)
         except DataError as exc:
             problems = [Problem(source if p.file == t.file_name else p.file, p.message, p.row, p.column, p.sheet)
                         for p in exc.problems]
             raise DataError(problems, source) from None
-
-
-
-def submissions_frame(folder: str | Path) -> pd.DataFrame:
-    """Every submission in the store, for a look in a notebook."""
-    with store.reading(folder) as con:
-        if con is None:
-            return pd.DataFrame(columns=["id", "unit", "period", "imported_at", "source", "sha256", "who"])
-        return pd.read_sql_query("SELECT id, unit, period, imported_at, source, sha256, who FROM submissions ORDER BY id",
-                                 con)

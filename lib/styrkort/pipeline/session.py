@@ -56,8 +56,8 @@ def skip_slow_optional_imports() -> None:
 
     nbformat imports jsonschema, which imports every optional format checker it finds; with
     JupyterLab installed in the same environment that includes ``rfc3987_syntax``, which builds
-    dozens of grammars at import: 1.4 s and more for every process that reads a notebook (see
-    PERFORMANCE.md). Nothing here validates IRIs. Called by the command line and the workers
+    dozens of grammars at import: 1.4 s and more for every process that reads a notebook (the
+    README's Performance section). Nothing here validates IRIs. Called by the command line and the workers
     before anything imports jsonschema; a no-op after."""
     import sys
 
