@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from styrkort.batch.plan import Request, why_rendered, wanted_reports
+from styrkort.batch.plan import Request, wanted_reports, why_rendered
 from styrkort.batch.progress import FAILED, OK, PLANNED, SKIPPED, STOPPED, BatchResult, Outcome, Progress
 from styrkort.batch.signals import Interrupted, output_lock, signals_deferred, signals_raise
 from styrkort.data.errors import DataError, ReportError
@@ -150,9 +150,9 @@ def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | Non
          out_dir: Path) -> str:
     """Produce and write every job, rebuilding the index after each; return a description of the
     workers."""
-    from styrkort.pipeline.index import write_index
-    from styrkort.pipeline.commit import commit
     from styrkort.batch.workers import DaskWorkers, LocalWorkers
+    from styrkort.pipeline.commit import commit
+    from styrkort.pipeline.index import write_index
 
     by_key = {job.key: (job, outcome) for job, outcome in todo}
     ordered = sorted((job for job, _ in todo), key=lambda j: HEAVIEST_FIRST.index(j.kind))

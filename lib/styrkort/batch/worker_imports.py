@@ -15,5 +15,5 @@ import nbformat  # noqa: E402,F401
 import papermill.parameterize  # noqa: E402,F401
 import weasyprint  # noqa: E402,F401
 
-from styrkort.pipeline import produce  # noqa: E402,F401
 from styrkort.batch import workers  # noqa: E402,F401
+from styrkort.pipeline import produce  # noqa: E402,F401

@@ -85,8 +85,8 @@ def _table_history(table: str, folder: Path) -> int:
 def _ledger(args: argparse.Namespace) -> int:
     folder = _folder(args)
     if args.out:
-        from styrkort.intake.ledger import economy_csv, ledger_economy
         from styrkort.data.loading import load_data
+        from styrkort.intake.ledger import economy_csv, ledger_economy
 
         summary = ledger_economy(args.ledger, args.mapping, load_data(folder))
         args.out.write_bytes(economy_csv(summary.economy))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from styrkort.cli.main import add_data_args
+from styrkort.data.periods import PeriodError
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.pdf import DEFAULT_VARIANT, VARIANTS, parse_variant
 from styrkort.pipeline.workspace import Workspace
@@ -62,10 +63,8 @@ def render(args: argparse.Namespace) -> int:
     skip_slow_optional_imports()
     kind = REPORTS[args.kind]
     period = args.year if kind is PLAN else args.period
-    if not period:
-        from styrkort.data.errors import ReportError
-
-        raise ReportError("Ange --year för plan och --period för övriga rapporttyper.")
+    if not period:  # a usage error, exit 2 like argparse's
+        raise PeriodError("Ange --year för plan och --period för övriga rapporttyper.")
     done = render(kind, period, _workspace(args), Output(args.pdf, parse_variant(args.pdf_variant)))
     print(f"{done.title}: {done.html}")
     if done.pdf:

@@ -8,21 +8,20 @@ it; nothing else opens the files, so another store can replace the folder behind
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
 
 import pandas as pd
 
-from styrkort.data import contract
-from styrkort.data import store
+from styrkort.data import contract, store
 from styrkort.data.bridge import check_bridges
 from styrkort.data.contract import TOTAL
-from styrkort.data.tables import decode, empty_frame, find_table_file, read_rows, typed_frame
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.periods import Month, PeriodError, current_month, parse_period
 from styrkort.data.rules import GoalAreas, overlapping_period
+from styrkort.data.tables import decode, empty_frame, find_table_file, read_rows, typed_frame
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from typing import Sequence
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from styrkort.reports.outcomes import StripCell
 from styrkort.data.status import Status
+from styrkort.reports.outcomes import StripCell
 
 # Fills with dark text on them at ≥ 4.5:1 contrast; the symbol and word carry the meaning too.
 FILL = {Status.GRON: "#7cc48a", Status.GUL: "#f3d25b", Status.ROD: "#e88a80", None: "#ffffff"}

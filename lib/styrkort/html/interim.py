@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from styrkort.data import fmt
-from styrkort.html.charts import budget_forecast_chart
-from styrkort.reports.interim import InterimEconomy, InterimReport
 from styrkort.data.periods import MONTHS_SHORT
+from styrkort.html.charts import budget_forecast_chart
 from styrkort.html.elements import Html, adjustment_note, badge, figure, join, table
 from styrkort.html.textsafe import esc, markdown
+from styrkort.reports.interim import InterimEconomy, InterimReport
 
 
 def scope(report: InterimReport) -> Html:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from styrkort.data import fmt
 from styrkort.data.bridge import Bridge
-from styrkort.reports.budget import NetCostTable
 from styrkort.html.charts import risk_heatmap, waterfall_chart
-from styrkort.reports.plan import AnnualPlan, PlanArea, PlanIndicator
-from styrkort.reports.risks import Risk, band_of, band_range, risk_grid
 from styrkort.html.elements import Html, adjustment_note, badge, figure, join, table
 from styrkort.html.textsafe import esc, markdown
+from styrkort.reports.budget import NetCostTable
+from styrkort.reports.plan import AnnualPlan, PlanArea, PlanIndicator
+from styrkort.reports.risks import Risk, band_of, band_range, risk_grid
 
 
 def _text_section(title: str, text: str | None, css: str, missing: str) -> Html:

@@ -29,17 +29,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-
-from styrkort.data import contract
-from styrkort.data import store
-from styrkort.intake import templates as tpl
+from styrkort.data import contract, store
 from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.loading import Dataset, load_data
-from styrkort.data.tables import cell_text, convert_cell, read_rows, typed_frame
 from styrkort.data.periods import Month, current_month, parse_period
 from styrkort.data.rules import overlapping_period
 from styrkort.data.store import Assessment, Import, IndicatorValue, Submission, TableFile
+from styrkort.data.tables import cell_text, convert_cell, read_rows, typed_frame
+from styrkort.intake import templates as tpl
 
 SUBMISSION_TABLES = ("bedomningar",)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

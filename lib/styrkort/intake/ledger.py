@@ -37,8 +37,8 @@ import pyarrow.csv as pacsv
 from styrkort.data import fmt
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.loading import Dataset
-from styrkort.data.tables import decode
 from styrkort.data.periods import current_month
+from styrkort.data.tables import decode
 
 ALIASES = {
     "datum": "datum", "bokföringsdatum": "datum", "bokforingsdatum": "datum",

@@ -21,8 +21,15 @@ from styrkort.data.params import Params
 from styrkort.data.periods import Period
 from styrkort.data.status import Status
 from styrkort.html.textsafe import esc
-from styrkort.reports.adjustments import (Adjustments, Entry, adjustments_path, check_adjustments, read_adjustments,
-                                          save_adjustments, stamp)
+from styrkort.reports.adjustments import (
+    Adjustments,
+    Entry,
+    adjustments_path,
+    check_adjustments,
+    read_adjustments,
+    save_adjustments,
+    stamp,
+)
 from styrkort.reports.interim import interim_report
 from styrkort.reports.kinds import INTERIM, PLAN, ReportKind, report_kind
 from styrkort.reports.plan import annual_plan

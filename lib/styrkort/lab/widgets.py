@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from styrkort.lab.editors import BridgeEditor, ForecastEditor, RiskEditor, StatusEditor
     from styrkort.data.loading import Dataset
     from styrkort.data.params import Params
     from styrkort.data.periods import Period
+    from styrkort.lab.editors import BridgeEditor, ForecastEditor, RiskEditor, StatusEditor
     from styrkort.reports.kinds import ReportKind
 
 

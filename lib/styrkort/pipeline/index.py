@@ -19,11 +19,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from styrkort.data import fmt
-from styrkort.html.assets import report_css
-from styrkort.pipeline.job import FAILED_SUFFIX, SIDECAR_SUFFIX
 from styrkort.data.atomic import write_atomic
 from styrkort.data.periods import PeriodError, parse_period
+from styrkort.html.assets import report_css
 from styrkort.html.textsafe import esc
+from styrkort.pipeline.job import FAILED_SUFFIX, SIDECAR_SUFFIX
 from styrkort.pipeline.versions import Earlier, earlier_versions
 from styrkort.reports.kinds import REPORTS
 

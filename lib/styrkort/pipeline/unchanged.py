@@ -21,8 +21,17 @@ from pathlib import Path
 
 from styrkort import __version__
 from styrkort.data.atomic import write_atomic
-from styrkort.pipeline.fingerprint import (ADJUSTMENT_KEY, DATA_KEY, LIBRARY_KEY, NOTEBOOK_KEY, PARAMS_KEY, SOURCE_KEY,
-                                           FileHashes, library_versions, package_digest)
+from styrkort.pipeline.fingerprint import (
+    ADJUSTMENT_KEY,
+    DATA_KEY,
+    LIBRARY_KEY,
+    NOTEBOOK_KEY,
+    PARAMS_KEY,
+    SOURCE_KEY,
+    FileHashes,
+    library_versions,
+    package_digest,
+)
 from styrkort.pipeline.job import SIDECAR_SUFFIX
 from styrkort.pipeline.workspace import Workspace
 

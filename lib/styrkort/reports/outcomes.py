@@ -11,10 +11,10 @@ from typing import Mapping
 
 import pandas as pd
 
-from styrkort.data.periods import MONTHS_SHORT, Month, Period, parse_period
 from styrkort.data.params import StatusRule
-from styrkort.reports.rollup import Distribution, distribution, rollup_status
+from styrkort.data.periods import MONTHS_SHORT, Month, Period, parse_period
 from styrkort.data.status import Status
+from styrkort.reports.rollup import Distribution, distribution, rollup_status
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from datetime import date
+from typing import TYPE_CHECKING
 
 from styrkort.data.bridge import Bridge, bridge_from_rows, with_changes
-from styrkort.reports.budget import NetCostTable, net_cost_table
 from styrkort.data.loading import Dataset
-from styrkort.reports.kinds import PLAN, Header
 from styrkort.data.params import Params, RiskSettings
 from styrkort.data.periods import Period
-from styrkort.reports.risks import Risk, risk_register, with_assessments
 from styrkort.data.status import Status
+from styrkort.reports.budget import NetCostTable, net_cost_table
+from styrkort.reports.kinds import PLAN, Header
+from styrkort.reports.risks import Risk, risk_register, with_assessments
 
 if TYPE_CHECKING:  # only for annotations: adjustments imports this module
     from styrkort.reports.adjustments import Adjustments, Entry
