@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -24,12 +23,10 @@ from styrkort.data.params import BudgetThresholds, Params
 from styrkort.data.periods import Month, Period
 from styrkort.data.status import Status
 from styrkort.data.values import optional_float as _num
+from styrkort.reports.adjustments import Adjustments, Entry
 from styrkort.reports.economy import EconomyRow, budget_rule_text, budget_target_text, deviation_status, economy_summary
 from styrkort.reports.kinds import INTERIM, closing_period
 from styrkort.reports.monthly import GoalReport, goal_sections
-
-if TYPE_CHECKING:  # only for annotations: adjustments imports this module
-    from styrkort.reports.adjustments import Adjustments, Entry
 
 
 @dataclass(frozen=True)

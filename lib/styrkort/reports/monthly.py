@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Mapping
+from typing import Mapping
 
 from styrkort.data.loading import Dataset
 from styrkort.data.params import Params
 from styrkort.data.periods import Period
 from styrkort.data.status import Status
+from styrkort.reports.adjustments import Adjustments
 from styrkort.reports.economy import EconomySummary, budget_rule_text, budget_target_text, economy_summary
 from styrkort.reports.indicators import IndicatorResult, indicator_results
 from styrkort.reports.kinds import MONTHLY, Header
 from styrkort.reports.outcomes import AreaOutcome, Override, StripCell, area_outcomes, strip
-
-if TYPE_CHECKING:  # only for annotations: adjustments imports this module
-    from styrkort.reports.adjustments import Adjustments
 
 
 @dataclass(frozen=True)

@@ -5,19 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from styrkort.data.bridge import Bridge, bridge_from_rows, with_changes
 from styrkort.data.loading import Dataset
 from styrkort.data.params import Params, RiskSettings
 from styrkort.data.periods import Period
 from styrkort.data.status import Status
+from styrkort.reports.adjustments import Adjustments, Entry
 from styrkort.reports.budget import NetCostTable, net_cost_table
 from styrkort.reports.kinds import PLAN, Header
 from styrkort.reports.risks import Risk, risk_register, with_assessments
-
-if TYPE_CHECKING:  # only for annotations: adjustments imports this module
-    from styrkort.reports.adjustments import Adjustments, Entry
 
 
 @dataclass(frozen=True)
