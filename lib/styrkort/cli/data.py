@@ -13,14 +13,14 @@ from styrkort.pipeline.workspace import Workspace, project_root
 def add_parsers(sub) -> None:
     c = sub.add_parser("check", help="validera en datamapp")
     add_data_args(c)
-    c.set_defaults(run=check)
+    c.set_defaults(run=_check)
 
     d = sub.add_parser("docs", help="skriv docs/data.md från datakontraktet")
     d.add_argument("--out", type=Path, default=None)
-    d.set_defaults(run=docs)
+    d.set_defaults(run=_docs)
 
 
-def check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace) -> int:
     from styrkort.data.loading import load_data
     from styrkort.data.params import load_params
 
@@ -33,7 +33,7 @@ def check(args: argparse.Namespace) -> int:
     return 0
 
 
-def docs(args: argparse.Namespace) -> int:
+def _docs(args: argparse.Namespace) -> int:
     from styrkort.data.contract import markdown_docs
 
     out = args.out or project_root() / "docs" / "data.md"

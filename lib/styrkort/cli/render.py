@@ -21,7 +21,7 @@ def add_parsers(sub) -> None:
     r.add_argument("--period", help="månad 2023-07 eller 2023-06..2023-07 (monthly), 2024-T1 eller 2024-T2 (interim)")
     r.add_argument("--year", help="år, för nämnd- och förvaltningsplanen (plan)")
     _output_args(r)
-    r.set_defaults(run=render)
+    r.set_defaults(run=_render)
 
     a = sub.add_parser("render-all", help="rendera alla rapporter för ett år, parallellt och bara det som ändrats",
                        description="Renderar varje rapport som datan räcker till (månadsrapporter, delårsrapporter, "
@@ -36,11 +36,11 @@ def add_parsers(sub) -> None:
     a.add_argument("--scheduler", metavar="ADRESS", help="kör på ett Dask-kluster, t.ex. tcp://värd:8786")
     a.add_argument("--dry-run", action="store_true", help="visa bara vad som skulle renderas")
     _output_args(a)
-    a.set_defaults(run=render_all)
+    a.set_defaults(run=_render_all)
 
     i = sub.add_parser("index", help="skriv om förteckningen index.html över renderade rapporter")
     i.add_argument("--out", type=Path, default=None, help="utmapp (standard: outputs/)")
-    i.set_defaults(run=index)
+    i.set_defaults(run=_index)
 
 
 def _output_args(p: argparse.ArgumentParser) -> None:
@@ -56,7 +56,7 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.resolve(data=args.data, params=args.params, out=args.out)
 
 
-def render(args: argparse.Namespace) -> int:
+def _render(args: argparse.Namespace) -> int:
     from styrkort.pipeline.render import render
     from styrkort.pipeline.session import skip_slow_optional_imports
 
@@ -73,7 +73,7 @@ def render(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_all(args: argparse.Namespace) -> int:
+def _render_all(args: argparse.Namespace) -> int:
     from styrkort.batch.plan import Request, parse_years
     from styrkort.batch.progress import FAILED, summary_table
     from styrkort.batch.run import render_all
@@ -100,7 +100,7 @@ def render_all(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
-def index(args: argparse.Namespace) -> int:
+def _index(args: argparse.Namespace) -> int:
     from styrkort.pipeline.index import write_index
 
     print(write_index(Workspace.resolve(out=args.out).out))

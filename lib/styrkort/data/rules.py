@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from styrkort.data.periods import Period, parse_period
+from styrkort.data.values import whole_number
 
 
 def overlapping_period(p: Period, others: Iterable[str]) -> Period | None:
@@ -37,10 +38,6 @@ class GoalAreas:
     def unknown(self, area: object, year: int) -> str | None:
         """None when ``area`` is a goal area of ``year``; else the Swedish message saying so."""
         known = self.of(year)
-        try:
-            number = int(area)  # type: ignore[call-overload]
-            if float(area) == number and number in known:  # type: ignore[arg-type]
-                return None
-        except (TypeError, ValueError):
-            pass
+        if whole_number(area) in known:
+            return None
         return f"målområde {area} finns inte för {year} i malomraden; kända: {', '.join(map(str, known)) or 'inga'}"

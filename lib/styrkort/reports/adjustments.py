@@ -36,6 +36,7 @@ from styrkort.data.loading import Dataset
 from styrkort.data.params import Params
 from styrkort.data.periods import Period
 from styrkort.data.status import StatusError, parse_status
+from styrkort.data.values import whole_number
 from styrkort.reports.kinds import MONTHLY, REPORTS, ReportKind
 from styrkort.reports.outcomes import Override
 
@@ -188,7 +189,7 @@ def check_adjustments(adj: Adjustments, data: Dataset, params: Params, year: int
                 problems.append(Problem(name, f"risken {e.get('risk')!r} finns inte i riskhanteringsplanen {year}; "
                                               f"kända: {', '.join(sorted(risks))}", column=where))
             for k in ("sannolikhet", "konsekvens"):
-                v = _int(e.get(k))
+                v = whole_number(e.get(k))
                 if v is None or not 1 <= v <= scale:
                     problems.append(Problem(name, f"{k} {e.get(k)!r} ligger utanför skalan 1–{scale}", column=where))
     if adj.forecast:
@@ -203,13 +204,6 @@ def check_adjustments(adj: Adjustments, data: Dataset, params: Params, year: int
                                         column=where))
     if problems:
         raise DataError(problems, adj.source)
-
-
-def _int(x: Any) -> int | None:
-    try:
-        return int(x) if float(x).is_integer() else None
-    except (TypeError, ValueError):
-        return None
 
 
 def load_adjustments(folder: str | Path, kind: ReportKind, p: Period, data: Dataset, params: Params) -> Adjustments:
