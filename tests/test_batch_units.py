@@ -2,6 +2,8 @@
 so which reports a change renders again), earlier versions, stale temporary files, the summary,
 the schedule's guard and the deploy files."""
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -267,7 +269,8 @@ def test_an_unchanged_run_is_recognised_from_the_files_alone(tmp_path, data_copy
     folder = out / "2024"
     folder.mkdir(parents=True)
     (folder / "plan.html").write_text("<html></html>", encoding="utf-8")
-    (folder / "plan.json").write_text('{"fingerprint": "abc"}', encoding="utf-8")
+    html_sha = hashlib.sha256(b"<html></html>").hexdigest()
+    (folder / "plan.json").write_text(json.dumps({"fingerprint": "abc", "sha256": {"html": html_sha}}), encoding="utf-8")
     report = {"kind": "plan", "period": "2024", "title": "Plan", "folder": "2024", "stem": "plan",
               "fingerprint": "abc", "pdf": False}
     first = digest()
@@ -290,9 +293,15 @@ def test_an_unchanged_run_is_recognised_from_the_files_alone(tmp_path, data_copy
     # A report that is no longer as the run left it: its sidecar changed, or a document is gone.
     unchanged.record_run(out, request, digest(), [report])
     assert unchanged.recorded_run(out, request, digest()) == [report]
-    (folder / "plan.json").write_text('{"fingerprint": "def"}', encoding="utf-8")
+    (folder / "plan.json").write_text(json.dumps({"fingerprint": "def", "sha256": {"html": html_sha}}),
+                                      encoding="utf-8")
     assert unchanged.recorded_run(out, request, digest()) is None
-    (folder / "plan.json").write_text('{"fingerprint": "abc"}', encoding="utf-8")
+    (folder / "plan.json").write_text(json.dumps({"fingerprint": "abc", "sha256": {"html": html_sha}}),
+                                      encoding="utf-8")
+    (folder / "plan.html").write_text("<html>ändrad för hand</html>", encoding="utf-8")
+    assert unchanged.recorded_run(out, request, digest()) is None  # a document that is not the one rendered
+    (folder / "plan.html").write_text("<html></html>", encoding="utf-8")
+    assert unchanged.recorded_run(out, request, digest()) == [report]
     (folder / "plan.html").unlink()
     assert unchanged.recorded_run(out, request, digest()) is None
     (out / unchanged.RECORD_NAME).write_text("inte json", encoding="utf-8")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from styrkort.data.terminal import terminal_safe
+
 OK, FAILED, SKIPPED, STOPPED, PLANNED = "ok", "misslyckad", "överhoppad", "avbruten", "att rendera"
 
 
@@ -65,13 +67,13 @@ class Progress:
         if self.stream is None:
             return
         if self.bar is not None:
-            self.bar.write(text, file=self.stream)
+            self.bar.write(terminal_safe(text), file=self.stream)
         else:
-            print(text, file=self.stream, flush=True)
+            print(terminal_safe(text), file=self.stream, flush=True)
 
     def started(self, outcome: Outcome) -> None:
         if self.bar is not None:
-            self.bar.set_postfix_str(outcome.title, refresh=True)
+            self.bar.set_postfix_str(terminal_safe(outcome.title), refresh=True)
         else:
             self.say(f"[{self.done}/{self.total}] startar {outcome.title} ({outcome.period})")
 

@@ -34,6 +34,7 @@ from styrkort.batch.signals import Interrupted, output_lock, signals_deferred, s
 from styrkort.data.errors import DataError, ReportError
 from styrkort.data.periods import PeriodError
 from styrkort.pipeline import unchanged
+from styrkort.pipeline.commit import check_output_folder
 from styrkort.pipeline.fingerprint import FileHashes
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.workspace import Workspace
@@ -58,6 +59,8 @@ def render_all(request: Request, ws: Workspace | None = None, output: Output = O
     if progress is ...:
         progress = sys.stderr
     ws = ws or Workspace.resolve()
+    if not dry_run:
+        check_output_folder(ws.out)
     hashes = FileHashes()
     request_key = unchanged.request_key(**request.key(), pdf=output.pdf, variant=output.variant, data=str(ws.data),
                                         params=str(ws.params), notebooks=str(ws.notebooks),

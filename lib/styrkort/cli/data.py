@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from styrkort.cli.main import add_data_args
+from styrkort.cli.main import add_data_args, say
 from styrkort.pipeline.workspace import Workspace, project_root
 
 
@@ -28,7 +28,7 @@ def _check(args: argparse.Namespace) -> int:
     data = load_data(ws.data)
     load_params(ws.params)
     periods = data.reporting_periods()
-    print(f"{data.folder}: {len(data.units)} enheter, {len(data.assessments)} bedömningar, "
+    say(f"{data.folder}: {len(data.units)} enheter, {len(data.assessments)} bedömningar, "
           f"perioder {periods[0]} – {periods[-1]}. Inga fel.")
     return 0
 
@@ -38,5 +38,5 @@ def _docs(args: argparse.Namespace) -> int:
 
     out = args.out or project_root() / "docs" / "data.md"
     out.write_text(markdown_docs(), encoding="utf-8")
-    print(out)
+    say(out)
     return 0

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from styrkort.cli.main import add_data_args
+from styrkort.cli.main import add_data_args, say
 from styrkort.data import store
 from styrkort.data.errors import ReportError
 from styrkort.data.periods import parse_period
@@ -29,8 +29,8 @@ def _template(args: argparse.Namespace) -> int:
     data = load_data(folder)
     written = write_templates(data, args.period, args.out, args.unit or None)
     for w in written:
-        print(w.path)
-    print(f"{len(written)} mallar för {parse_period(args.period).name_sv} i {args.out}.")
+        say(w.path)
+    say(f"{len(written)} mallar för {parse_period(args.period).name_sv} i {args.out}.")
     return 0
 
 
@@ -40,9 +40,9 @@ def _import(args: argparse.Namespace) -> int:
 
     results = import_files(args.files, folder)
     for r in results:
-        print(r.describe(), file=sys.stdout if r.ok else sys.stderr)
+        say(r.describe(), file=sys.stdout if r.ok else sys.stderr)
     refused = sum(not r.ok for r in results)
-    print(f"Varje fil importeras för sig: {len(results) - refused} importerade, {refused} inte importerade "
+    say(f"Varje fil importeras för sig: {len(results) - refused} importerade, {refused} inte importerade "
           f"({store.store_path(folder)}).")
     return 2 if refused else 0
 
@@ -56,9 +56,9 @@ def _history(args: argparse.Namespace) -> int:
     period = parse_period(args.period).key
     rows = store.history(folder, args.unit, period)
     if not rows:
-        print(f"Inga inlämningar för {args.unit}, {period} i {store.store_path(folder)}.")
+        say(f"Inga inlämningar för {args.unit}, {period} i {store.store_path(folder)}.")
         return 0
-    print(f"Inlämningar för {args.unit}, {period} (äldst först; den senaste gäller i rapporterna):")
+    say(f"Inlämningar för {args.unit}, {period} (äldst först; den senaste gäller i rapporterna):")
     table = [("nr", "inläst", "fil", "av", "bedömningar", "")]
     for r in rows:
         statuses = " ".join(f"{a.area}:{a.status}" for a in r.assessments)
@@ -71,9 +71,9 @@ def _history(args: argparse.Namespace) -> int:
 def _table_history(table: str, folder: Path) -> int:
     versions = store.table_history(folder, table)
     if not versions:
-        print(f"Inga sparade versioner av {table} i {store.store_path(folder)}.")
+        say(f"Inga sparade versioner av {table} i {store.store_path(folder)}.")
         return 0
-    print(f"Versioner av {table} (äldst först; den senaste ligger i datamappen):")
+    say(f"Versioner av {table} (äldst först; den senaste ligger i datamappen):")
     rows = [("nr", "sparad", "fil", "källa", "av", "byte")]
     for v in versions:
         rows.append((str(v.id), v.stored_at, v.file_name, v.source or "datamappens fil före import", v.who or "",
@@ -90,20 +90,20 @@ def _ledger(args: argparse.Namespace) -> int:
 
         summary = ledger_economy(args.ledger, args.mapping, load_data(folder))
         args.out.write_bytes(economy_csv(summary.economy))
-        print(f"{summary.rows} transaktioner → {len(summary.economy)} rader ({summary.months[0]} – "
+        say(f"{summary.rows} transaktioner → {len(summary.economy)} rader ({summary.months[0]} – "
               f"{summary.months[-1]}) i {args.out}.")
         return 0
     from styrkort.intake.imports import import_ledger
 
     result = import_ledger(args.ledger, args.mapping, folder)
-    print(result.describe(), file=sys.stdout if result.ok else sys.stderr)
+    say(result.describe(), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 2
 
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        say("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
 
 
 def add_parsers(sub) -> None:

@@ -5,11 +5,18 @@ that parses its arguments into the package's values and calls the package."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+import traceback
+from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
-from styrkort.data.errors import DataError, ReportError
+from styrkort.data.errors import DataError, ReportError, describe_os_error
 from styrkort.data.periods import PeriodError
+from styrkort.data.store import StoreError
+from styrkort.data.terminal import terminal_safe
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +29,42 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (DataError, ReportError, PeriodError) as exc:
-        print(f"styrkort: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, (DataError, PeriodError)) else 1
+    except (DataError, ReportError, PeriodError, StoreError) as exc:
+        say(f"styrkort: {exc}", file=sys.stderr)
+        return 1 if isinstance(exc, ReportError) else 2
+    except KeyboardInterrupt:
+        say("styrkort: avbruten.", file=sys.stderr)
+        return 130
+    except OSError as exc:  # a full disk, a read-only folder, a missing permission
+        say(f"styrkort: {describe_os_error(exc)}", file=sys.stderr)
+        return 1
+    except Exception:  # a fault of styrkort's own: one line here, the traceback in a log
+        log = _write_traceback()
+        say(f"styrkort: ett oväntat fel inträffade i styrkort ({sys.exc_info()[0].__name__}). Felrapporten finns i "
+            f"{log}; skicka den till den som förvaltar styrkort.", file=sys.stderr)
+        return 70
+
+
+def say(text: str, file: TextIO | None = None) -> None:
+    """Print text that may come from data (file names, units' comments) with control characters
+    shown, not obeyed: an ESC sequence in a file name cannot recolour or clear the terminal."""
+    print(terminal_safe(text), file=file or sys.stdout, flush=True)
+
+
+def _write_traceback() -> Path:
+    """The current exception's traceback in a log file of its own; its path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = f"styrkort {' '.join(sys.argv)}\n{traceback.format_exc()}"
+    for folder in (Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "styrkort",
+                   Path(tempfile.gettempdir()) / "styrkort"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"fel-{stamp}-{os.getpid()}.log"
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return Path("(ingen loggfil kunde skrivas)")
 
 
 def add_data_args(p: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from styrkort.cli.main import add_data_args
+from styrkort.cli.main import add_data_args, say
 from styrkort.data.periods import PeriodError
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.pdf import DEFAULT_VARIANT, VARIANTS, parse_variant
@@ -66,10 +66,10 @@ def _render(args: argparse.Namespace) -> int:
     if not period:  # a usage error, exit 2 like argparse's
         raise PeriodError("Ange --year för plan och --period för övriga rapporttyper.")
     done = render(kind, period, _workspace(args), Output(args.pdf, parse_variant(args.pdf_variant)))
-    print(f"{done.title}: {done.html}")
+    say(f"{done.title}: {done.html}")
     if done.pdf:
-        print(f"{done.title} (PDF): {done.pdf}")
-    print(f"Förteckning: {done.index}")
+        say(f"{done.title} (PDF): {done.pdf}")
+    say(f"Förteckning: {done.index}")
     return 0
 
 
@@ -89,19 +89,19 @@ def _render_all(args: argparse.Namespace) -> int:
         result = render_all(request, _workspace(args), Output(args.pdf, parse_variant(args.pdf_variant)),
                             jobs=args.jobs, scheduler=args.scheduler, dry_run=args.dry_run)
     except KeyboardInterrupt:  # before anything was started or written
-        print("styrkort: avbruten innan något renderades.", file=sys.stderr)
+        say("styrkort: avbruten innan något renderades.", file=sys.stderr)
         return 130
-    print(summary_table(result), flush=True)
+    say(summary_table(result))
     failed = [o for o in result.outcomes if o.result == FAILED]
     if failed:
-        print("", file=sys.stderr)
+        say("", file=sys.stderr)
         for o in failed:
-            print(f"styrkort: {o.title} ({o.period}): {o.note}", file=sys.stderr)
+            say(f"styrkort: {o.title} ({o.period}): {o.note}", file=sys.stderr)
     return result.exit_code
 
 
 def _index(args: argparse.Namespace) -> int:
     from styrkort.pipeline.index import write_index
 
-    print(write_index(Workspace.resolve(out=args.out).out))
+    say(write_index(Workspace.resolve(out=args.out).out))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -43,3 +44,25 @@ class DataError(Exception):
 
 class ReportError(Exception):
     """A report that cannot be rendered for a reason the user can act on."""
+
+
+_OS_ERRORS = {
+    errno.ENOSPC: "disken är full",
+    errno.EDQUOT: "diskkvoten är slut",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "behörighet saknas",
+    errno.ENOENT: "finns inte",
+    errno.ENOTDIR: "en del av sökvägen är ingen mapp",
+    errno.EISDIR: "är en mapp, inte en fil",
+    errno.ENAMETOOLONG: "namnet är för långt för filsystemet",
+    errno.EEXIST: "finns redan",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An operating system's refusal in Swedish, with the file it concerns: "Kan inte skriva
+    outputs/2024-08/x.pdf: disken är full"."""
+    what = _OS_ERRORS.get(exc.errno or 0, exc.strerror or str(exc))
+    where = exc.filename if exc.filename is not None else ""
+    return f"{where}: {what}" if where else what

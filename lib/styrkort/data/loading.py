@@ -89,6 +89,10 @@ def load_data(folder: str | Path, today: date | None = None, *, pending: tuple =
     folder = Path(folder)
     if not folder.is_dir():
         raise DataError([Problem(str(folder), "mappen finns inte")], str(folder))
+    try:
+        store.recover(folder)  # what a killed import left, put right before anything is read
+    except store.StoreError as exc:
+        raise DataError([Problem(store.STORE_NAME, str(exc))], str(folder)) from None
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     files: list[Path] = []

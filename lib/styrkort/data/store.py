@@ -19,7 +19,10 @@ not work on the network shares where an administration's files often live.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import sqlite3
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,10 +30,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
+from styrkort.data.atomic import write_atomic
 from styrkort.data.identity import current_user
 
 STORE_NAME = "inlamningar.sqlite"
-SCHEMA_VERSION = 1
+#: 2: inserts that would replace a row are refused (1 refused updates and deletes only).
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 120
 
 _SCHEMA = """
@@ -79,11 +84,20 @@ CREATE TABLE IF NOT EXISTS table_files (
     content     BLOB NOT NULL
 );
 """
+_REFUSAL = "SELECT RAISE(ABORT, 'inlämningsarkivet ändras aldrig, det läggs bara till')"
+#: Each table's primary key, for the trigger that refuses an insert over an existing row.
+_KEYS = {"imports": ("id",), "submissions": ("id",), "assessments": ("submission_id", "malomrade"),
+         "indicator_values": ("submission_id", "indikator_id"), "table_files": ("id",)}
+#: No row is ever changed or removed: UPDATE and DELETE are refused, and so is an INSERT that
+#: would replace a row (``INSERT OR REPLACE``, ``REPLACE``), which deletes without firing a
+#: delete trigger; an UPSERT's update fires the update trigger.
 _APPEND_ONLY = [
-    f"CREATE TRIGGER IF NOT EXISTS {t}_no_{op} BEFORE {op.upper()} ON {t} "
-    f"BEGIN SELECT RAISE(ABORT, 'inlämningsarkivet ändras aldrig, det läggs bara till'); END;"
-    for t in ("imports", "submissions", "assessments", "indicator_values", "table_files")
-    for op in ("update", "delete")
+    f"CREATE TRIGGER IF NOT EXISTS {t}_no_{op} BEFORE {op.upper()} ON {t} BEGIN {_REFUSAL}; END;"
+    for t in _KEYS for op in ("update", "delete")
+] + [
+    f"CREATE TRIGGER IF NOT EXISTS {t}_no_replace BEFORE INSERT ON {t} WHEN EXISTS (SELECT 1 FROM {t} WHERE "
+    + " AND ".join(f"{k} = NEW.{k}" for k in keys) + f") BEGIN {_REFUSAL}; END;"
+    for t, keys in _KEYS.items()
 ]
 
 
@@ -168,22 +182,82 @@ class HistoryRow:
 
 # --- connections ------------------------------------------------------------------------------
 
+def _refuse(path: Path, what: str) -> StoreError:
+    return StoreError(f"{path.name} i {path.parent} {what}. Inlämningsarkivet används inte förrän det är "
+                      "åtgärdat: återställ filen från en säkerhetskopia, eller flytta bort den om mappen aldrig "
+                      "har haft några inlämningar")
+
+
 def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """An open store that is whole and of a format this version reads; a StoreError otherwise.
+
+    The store is created only by :func:`_create` (whole, or not at all), so a file of zero bytes,
+    a file without the store's tables, or one that fails SQLite's check is damage, never an empty
+    store: reading it as empty would drop every submission from the reports without a word."""
+    if path.stat().st_size == 0:
+        raise _refuse(path, "är tom (0 byte)")
     try:
         if readonly:
             con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
                                   isolation_level=None)
         else:
             con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _refuse(path, f"går inte att öppna ({exc})") from None
+    try:
         con.execute("PRAGMA foreign_keys = ON")
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         version = con.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path.name} går inte att öppna som inlämningsarkiv ({exc})") from None
-    if version > SCHEMA_VERSION:
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{path.name} i {path.parent} är skapad av en nyare version av styrkort (format "
+                             f"{version}, den här versionen läser till och med {SCHEMA_VERSION}); uppdatera styrkort")
+        if version < 1:
+            raise _refuse(path, "är inget inlämningsarkiv från styrkort (tabellerna saknas)")
+        check = con.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise _refuse(path, f"är skadad (SQLite: {check})")
+    except sqlite3.Error as exc:
         con.close()
-        raise StoreError(f"{path.name} är skapad av en nyare version av styrkort (schema {version}); uppdatera styrkort")
+        raise _refuse(path, f"är skadad eller ingen SQLite-fil ({exc})") from None
+    except StoreError:
+        con.close()
+        raise
     return con
+
+
+def _create(path: Path) -> None:
+    """Create the store whole: its schema is written to a temporary file, which then gets the
+    store's name only if no other process created the store meanwhile (a hard link, which fails
+    when the name exists). A process killed on the way leaves a temporary file, never a store."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode = DELETE")
+            _ensure_schema(con)
+        finally:
+            con.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another import created it first: use that one
+        except OSError:  # no hard links on this file system
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path.name} är upptaget av en annan import i mer än {BUSY_TIMEOUT_S} sekunder; "
+                          "försök igen om en stund")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError(f"{path.name} i {path.parent} går inte att skriva (skrivskyddad fil eller mapp); "
+                          "importen behöver skrivrätt till datamappen")
+    return StoreError(f"{path.name} i {path.parent} kunde inte användas ({text})")
 
 
 @contextmanager
@@ -191,26 +265,39 @@ def writing(folder: str | Path) -> Iterator[sqlite3.Connection]:
     """The store's write lock, held for the whole block: validate inside it, then write.
 
     ``BEGIN IMMEDIATE`` takes the lock before anything is read, so a concurrent import waits
-    (up to two minutes) and then sees this one's rows. An exception rolls everything back."""
+    (up to two minutes) and then sees this one's rows. An exception rolls everything back. A
+    table that the block installed (:func:`install_table`) is put in the folder once the
+    transaction has committed; an installation that a killed process left half done is
+    finished, or undone, first (:func:`recover`)."""
     path = store_path(folder)
-    con = _connect(path)
+    try:
+        if not path.exists():
+            _create(path)
+        con = _connect(path)
+    except OSError as exc:
+        raise StoreError(f"{path.name} kan inte skapas i {path.parent}: {exc.strerror or exc}") from None
     try:
         con.execute("PRAGMA journal_mode = DELETE")
         con.execute("PRAGMA synchronous = FULL")
         _ensure_schema(con)
         con.execute("BEGIN IMMEDIATE")
         try:
+            _recover(con, Path(folder))
             yield con
         except BaseException:
             con.execute("ROLLBACK")
+            _journal(folder).unlink(missing_ok=True)  # this block's own installation, not committed
             raise
         con.execute("COMMIT")
+        _finish_installation(con, Path(folder))
+    except sqlite3.Error as exc:
+        raise _sqlite_error(path, exc) from None
     finally:
         con.close()
 
 
 def _ensure_schema(con: sqlite3.Connection) -> None:
-    """Create the tables once, in a transaction of their own."""
+    """Create the tables, or bring an older store's format up to this one, in a transaction."""
     con.execute("BEGIN IMMEDIATE")
     try:
         if con.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
@@ -228,19 +315,92 @@ def _ensure_schema(con: sqlite3.Connection) -> None:
 
 @contextmanager
 def reading(folder: str | Path) -> Iterator[sqlite3.Connection | None]:
-    """A read-only connection, or None when the folder has no store (nothing is created)."""
+    """A read-only connection, or None when the folder has no store (nothing is created). A store
+    that cannot be read raises StoreError, however far the reading got."""
     path = store_path(folder)
     if not path.exists():
         yield None
         return
+    recover(folder)
     con = _connect(path, readonly=True)
     try:
-        if con.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            yield None  # created but never written to
-        else:
-            yield con
+        yield con
+    except sqlite3.Error as exc:
+        raise _sqlite_error(path, exc) from None
     finally:
         con.close()
+
+
+# --- installing a whole table, journaled --------------------------------------------------------
+
+JOURNAL_NAME = ".styrkort-installation.json"
+
+
+def _journal(folder: str | Path) -> Path:
+    return Path(folder) / JOURNAL_NAME
+
+
+def install_table(con: sqlite3.Connection, folder: str | Path, imp: Import, when: str | None = None) -> None:
+    """Inside :func:`writing`: keep the folder's current file of the table and the new one in the
+    store, and write a journal naming the installation. The file itself is put in the folder after
+    the commit. A kill at any instant leaves the old state (the transaction and its journal are
+    dropped) or the new one (a committed installation is finished by the next command)."""
+    t = imp.table_file
+    assert t is not None
+    folder = Path(folder)
+    when = when or now_iso()
+    for old in _table_files(folder, t.table):
+        archive_folder_file(con, t.table, old, when)
+    write_import(con, imp, when)
+    import_id = con.execute("SELECT MAX(id) FROM imports").fetchone()[0]
+    write_atomic(_journal(folder), json.dumps({"import": import_id, "sha256": imp.sha256, "table": t.table,
+                                               "file": t.file_name}) + "\n")
+
+
+def _table_files(folder: Path, table: str) -> list[Path]:
+    return [folder / f"{table}{s}" for s in (".csv", ".xlsx") if (folder / f"{table}{s}").exists()]
+
+
+def _finish_installation(con: sqlite3.Connection, folder: Path) -> None:
+    """Put a committed installation's file in the folder and remove the table's other file (a
+    ``.xlsx`` replaced by a ``.csv``), then the journal; an uncommitted one only loses its journal.
+    Safe to repeat: every step leaves the folder valid for the next."""
+    journal = _journal(folder)
+    try:
+        entry = json.loads(journal.read_text(encoding="utf-8"))
+        import_id, digest, table, name = entry["import"], entry["sha256"], entry["table"], entry["file"]
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        raise StoreError(f"{JOURNAL_NAME} i {folder} går inte att läsa; en avbruten import kan inte slutföras "
+                         "automatiskt. Jämför datamappens tabeller med `styrkort history --table` och ta sedan "
+                         "bort filen") from None
+    row = con.execute("SELECT t.content FROM table_files t JOIN imports i ON i.id = t.import_id "
+                      "WHERE i.id = ? AND i.sha256 = ? AND t.table_name = ?", (import_id, digest, table)).fetchone()
+    if row is not None:
+        write_atomic(folder / name, bytes(row[0]))
+        for other in _table_files(folder, table):
+            if other.name != name:
+                other.unlink()
+    journal.unlink(missing_ok=True)
+
+
+def _recover(con: sqlite3.Connection, folder: Path) -> None:
+    """With the write lock held: finish or drop an installation a killed import left."""
+    if _journal(folder).exists():
+        _finish_installation(con, folder)
+
+
+def recover(folder: str | Path) -> None:
+    """Before reading: what a killed import left is put right under the write lock. SQLite rolls
+    back its unfinished transaction (a read-only connection cannot), and an installation is
+    finished or dropped, so that the folder's tables and the store agree. Costs two looks for a
+    file when there is nothing to do."""
+    path = store_path(folder)
+    if not (_journal(folder).exists() or Path(f"{path}-journal").exists()) or not path.exists():
+        return
+    with writing(folder):
+        pass
 
 
 # --- writing ----------------------------------------------------------------------------------

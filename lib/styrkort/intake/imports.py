@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from styrkort.data import contract, store
-from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.loading import Dataset, load_data
 from styrkort.data.periods import Month, current_month, parse_period
@@ -113,20 +112,15 @@ def import_ledger(ledger: str | Path, mapping: str | Path, folder: str | Path,
 
 def _run(path: Path, folder: Path, today: date | None, make) -> Result:
     """One file, all or nothing, inside the store's write lock."""
-    undo: list = []  # puts the folder's file back if the store's commit fails after an install
     try:
         with store.writing(folder) as con:
             data = load_data(folder, today)  # inside the lock: what the last import stored
             imp = make(data)
-            return _store(con, imp, path, folder, today, undo)
+            return _store(con, imp, path, folder, today)
     except DataError as exc:
         return Result(path, False, error=exc)
     except store.StoreError as exc:
         return Result(path, False, error=DataError([Problem(store.STORE_NAME, str(exc))], path.name))
-    except BaseException:
-        for restore in undo:
-            restore()
-        raise
 
 
 def read_import(path: Path, data: Dataset, folder: Path, today: date | None = None) -> Import:
@@ -431,10 +425,9 @@ def read_assessment_table(path: Path, data: Dataset, today: date | None = None) 
 
 # --- storing ----------------------------------------------------------------------------------
 
-def _store(con: sqlite3.Connection, imp: Import, path: Path, folder: Path, today: date | None,
-           undo: list) -> Result:
+def _store(con: sqlite3.Connection, imp: Import, path: Path, folder: Path, today: date | None) -> Result:
     if imp.table_file is not None:
-        return _install_table(con, imp, path, folder, today, undo)
+        return _install_table(con, imp, path, folder, today)
     before = {(s.unit, s.period): store.latest_submission(con, s.unit, s.period) for s in imp.submissions}
     ids = store.write_import(con, imp)
     replaced = tuple(r[:3] for r in before.values() if r is not None)
@@ -443,31 +436,13 @@ def _store(con: sqlite3.Connection, imp: Import, path: Path, folder: Path, today
                   note="samma fil, byte för byte, som inlämningen den ersätter" if same else "")
 
 
-def _install_table(con: sqlite3.Connection, imp: Import, path: Path, folder: Path, today: date | None,
-                   undo: list) -> Result:
-    """Validate the folder with the new file in place (in a copy), keep the old file and the new
-    one in the store, then put the new file in the folder. Nothing changes on a problem."""
+def _install_table(con: sqlite3.Connection, imp: Import, path: Path, folder: Path, today: date | None) -> Result:
+    """Validate the folder with the new file in place (in a copy), then install it through the
+    store's journal (:func:`styrkort.data.store.install_table`): the old file and the new one kept
+    in the store, the new one in the folder once that is committed. Nothing changes on a problem."""
     t = imp.table_file
     _validate_with(folder, t, imp.source, today)
-    current = [folder / f"{t.table}{s}" for s in (".csv", ".xlsx") if (folder / f"{t.table}{s}").exists()]
-    when = store.now_iso()
-    for old in current:
-        store.archive_folder_file(con, t.table, old, when)
-    store.write_import(con, imp, when)
-    target = folder / t.file_name
-    backups = {p: p.read_bytes() for p in current}
-
-    def restore() -> None:
-        for p, content in backups.items():
-            write_atomic(p, content)
-        if target not in backups:
-            target.unlink(missing_ok=True)
-
-    undo.append(restore)
-    write_atomic(target, t.content)
-    for old in current:
-        if old != target:
-            old.unlink()
+    store.install_table(con, folder, imp)
     return Result(path, True, table=t.file_name)
 
 

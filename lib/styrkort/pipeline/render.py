@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from styrkort.data.periods import Period
+from styrkort.pipeline.commit import check_output_folder
 from styrkort.pipeline.job import Output, Rendered
 from styrkort.pipeline.workspace import Workspace
 from styrkort.reports.kinds import ReportKind, report_kind
@@ -29,6 +30,7 @@ def render(kind: ReportKind | str, period: Period | str, ws: Workspace | None = 
     from styrkort.pipeline.session import KernelSession
 
     ws = ws or Workspace.resolve()
+    check_output_folder(ws.out)
     # A new kernel boots and imports on the other core while this process imports pandas,
     # validates the input and then sets up the export. Bad input still fails before anything
     # is written.

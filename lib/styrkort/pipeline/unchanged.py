@@ -21,6 +21,7 @@ from pathlib import Path
 
 from styrkort import __version__
 from styrkort.data.atomic import write_atomic
+from styrkort.pipeline.commit import is_whole
 from styrkort.pipeline.fingerprint import (
     ADJUSTMENT_KEY,
     DATA_KEY,
@@ -97,7 +98,7 @@ def _read(out_dir: Path) -> dict:
 
 
 def _in_place(out_dir: Path, report: object) -> bool:
-    """The report's sidecar still has the recorded fingerprint, and its documents are there."""
+    """The report's sidecar still has the recorded fingerprint, and its set of documents is whole."""
     if not isinstance(report, dict):
         return False
     try:
@@ -107,4 +108,4 @@ def _in_place(out_dir: Path, report: object) -> bool:
     except (KeyError, TypeError, OSError, ValueError):
         return False
     return (isinstance(sidecar, dict) and sidecar.get("fingerprint") == report.get("fingerprint")
-            and (folder / f"{stem}.html").is_file() and (not report.get("pdf") or (folder / f"{stem}.pdf").is_file()))
+            and is_whole(folder, stem, sidecar))
