@@ -81,6 +81,7 @@ def render_all(request: Request, ws: Workspace | None = None, output: Output = O
     from styrkort.data.params import load_params
     from styrkort.pipeline.commit import read_sidecar, up_to_date
     from styrkort.pipeline.prepare import prepare
+    from styrkort.reports.checks import check_params_against_data
 
     if not (dry_run or scheduler):
         from styrkort.batch.workers import start_fork_server
@@ -88,6 +89,7 @@ def render_all(request: Request, ws: Workspace | None = None, output: Output = O
         start_fork_server()
     data = load_data(ws.data)
     params = load_params(ws.params)
+    check_params_against_data(data, params)
     wanted = wanted_reports(data, request)
 
     outcomes: list[Outcome] = []

@@ -23,10 +23,11 @@ def add_parsers(sub) -> None:
 def _check(args: argparse.Namespace) -> int:
     from styrkort.data.loading import load_data
     from styrkort.data.params import load_params
+    from styrkort.reports.checks import check_params_against_data
 
     ws = Workspace.resolve(data=args.data, params=args.params)
     data = load_data(ws.data)
-    load_params(ws.params)
+    check_params_against_data(data, load_params(ws.params))
     periods = data.reporting_periods()
     say(f"{data.folder}: {len(data.units)} enheter, {len(data.assessments)} bedömningar, "
           f"perioder {periods[0]} – {periods[-1]}. Inga fel.")

@@ -6,10 +6,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from styrkort.data import fmt
 from styrkort.data.errors import DataError, Problem
+from styrkort.data.values import whole_number
+from styrkort.data.yamlfile import is_number, read_yaml
 
 #: The rules that propose an area's status from its units' (see :mod:`styrkort.reports.rollup`).
 RULES = ("share-of-green", "majority", "worst-case")
@@ -93,22 +93,19 @@ def load_params(path: str | Path) -> Params:
     """Read a params file; every unknown key or bad value is refused with its place named."""
     path = Path(path)
     name = path.name
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise DataError([Problem(str(path), "inställningsfilen finns inte")]) from None
-    except yaml.YAMLError as exc:
-        raise DataError([Problem(name, f"filen är inte giltig YAML: {exc}")]) from None
+    raw = read_yaml(path, "inställningsfilen")
+    if raw is None:
+        raw = {}
     if not isinstance(raw, dict):
         raise DataError([Problem(name, "filen ska innehålla nycklar och värden")])
     problems: list[Problem] = []
     values: dict[str, Any] = {"source": str(path)}
     for key, section in raw.items():
         if key == "economy_goal_area":
-            if not isinstance(section, int) or section < 1:
+            if whole_number(section) is None or isinstance(section, str) or section < 1:
                 problems.append(Problem(name, f"economy_goal_area ska vara ett målområdes nummer, inte {section!r}"))
             else:
-                values[key] = section
+                values[key] = int(section)
             continue
         if key == "risk":
             values[key] = _risk(name, section, problems)
@@ -137,7 +134,7 @@ def _section(name: str, key: str, section: Any, cls: type, problems: list[Proble
                 problems.append(Problem(name, f"{key}.kind {v!r} är inte en känd regel; kända: {', '.join(RULES)}"))
             else:
                 kwargs[k] = v
-        elif not isinstance(v, (int, float)) or isinstance(v, bool):
+        elif not is_number(v):
             problems.append(Problem(name, f"{key}.{k} ska vara ett tal, inte {v!r}"))
         elif key == "status_rule" and not 0 <= v <= 1:
             problems.append(Problem(name, f"{key}.{k} är en andel mellan 0 och 1, inte {v!r}"))
@@ -150,18 +147,23 @@ def _risk(name: str, section: Any, problems: list[Problem]) -> RiskSettings:
     if not isinstance(section, dict) or set(section) - {"scale", "bands"}:
         problems.append(Problem(name, "risk ska innehålla scale (4 eller 5) och eventuellt bands"))
         return RiskSettings()
-    scale = section.get("scale", 5)
+    given = section.get("scale", 5)
+    scale = None if isinstance(given, (bool, str)) else whole_number(given)
     if scale not in DEFAULT_BANDS:
-        problems.append(Problem(name, f"risk.scale ska vara 4 eller 5, inte {scale!r}"))
+        problems.append(Problem(name, f"risk.scale ska vara 4 eller 5, inte {given!r}"))
         return RiskSettings()
     if "bands" not in section:
         return RiskSettings(scale, DEFAULT_BANDS[scale])
+    if not isinstance(section["bands"], list):
+        problems.append(Problem(name, f"risk.bands ska vara en lista av band, inte {section['bands']!r}"))
+        return RiskSettings()
     bands = []
-    for i, b in enumerate(section["bands"] or [], start=1):
-        if not isinstance(b, dict) or not isinstance(b.get("max"), int) or not isinstance(b.get("label"), str):
+    for i, b in enumerate(section["bands"], start=1):
+        if (not isinstance(b, dict) or set(b) - {"max", "label"} or not is_number(b.get("max"))
+                or whole_number(b.get("max")) is None or not isinstance(b.get("label"), str)):
             problems.append(Problem(name, f"risk.bands nr {i} ska ha max (heltal) och label (text), inte {b!r}"))
             return RiskSettings()
-        bands.append(RiskBand(b["max"], b["label"]))
+        bands.append(RiskBand(int(b["max"]), b["label"]))
     maxes = [b.max for b in bands]
     if not bands or maxes != sorted(set(maxes)) or maxes[0] < 1 or maxes[-1] != scale * scale:
         problems.append(Problem(name, f"risk.bands ska ha stigande max och sluta på {scale * scale} "

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from styrkort.data.periods import Period
-from styrkort.pipeline.commit import check_output_folder
+from styrkort.pipeline.commit import check_output_folder, commit
 from styrkort.pipeline.job import Output, Rendered
 from styrkort.pipeline.workspace import Workspace
 from styrkort.reports.kinds import ReportKind, report_kind
@@ -40,12 +40,13 @@ def render(kind: ReportKind | str, period: Period | str, ws: Workspace | None = 
             own.start_soon()
         from styrkort.data.loading import load_data
         from styrkort.data.params import load_params
-        from styrkort.pipeline.commit import commit
         from styrkort.pipeline.prepare import prepare
         from styrkort.pipeline.produce import produce
+        from styrkort.reports.checks import check_params_against_data
 
         data = load_data(ws.data)
         params = load_params(ws.params)
+        check_params_against_data(data, params)
         job = prepare(report_kind(kind), period, data, params, ws, output)
         produced = produce(job, own or session)
     finally:

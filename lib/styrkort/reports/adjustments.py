@@ -37,6 +37,7 @@ from styrkort.data.params import Params
 from styrkort.data.periods import Period
 from styrkort.data.status import StatusError, parse_status
 from styrkort.data.values import whole_number
+from styrkort.data.yamlfile import is_number, is_text, read_yaml
 from styrkort.reports.kinds import MONTHLY, REPORTS, ReportKind
 from styrkort.reports.outcomes import Override
 
@@ -47,6 +48,13 @@ SECTIONS = {
     "prognos": ("verksamhet", "justering"),
 }
 META = ("motivering", "av", "tid")
+#: What each field holds; a list, a mapping, ``true``, ``.inf`` or ``.nan`` is refused where a value belongs.
+_FIELDS = {"malomrade": "whole", "status": "text", "steg": "text", "belopp": "number", "procent": "number",
+           "risk": "text", "sannolikhet": "whole", "konsekvens": "whole", "verksamhet": "text",
+           "justering": "number", "motivering": "text", "av": "text"}
+_FIELD_CHECKS = {"whole": lambda v: is_number(v) and whole_number(v) is not None, "text": is_text,
+                 "number": is_number}
+_KIND_TEXT = {"whole": "ett heltal", "text": "en text", "number": "ett tal"}
 
 
 @dataclass(frozen=True)
@@ -110,10 +118,9 @@ def read_adjustments(path: Path, report: str, period_key: str) -> Adjustments:
     if not path.exists():
         return Adjustments(report, period_key, source=str(path))
     name = path.name
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise DataError([Problem(name, f"filen är inte giltig YAML: {exc}")], str(path)) from None
+    raw = read_yaml(path)
+    if raw is None:
+        raw = {}
     problems: list[Problem] = []
     if not isinstance(raw, dict):
         raise DataError([Problem(name, "filen ska innehålla nycklar och värden")], str(path))
@@ -130,6 +137,7 @@ def read_adjustments(path: Path, report: str, period_key: str) -> Adjustments:
             problems.append(Problem(name, f"{key} ska vara en lista av poster"))
             continue
         entries = []
+        first: dict[Any, int] = {}  # an entry's identity (area, step, risk, activity) → its number
         for i, item in enumerate(items, start=1):
             where = f"{key} nr {i}"
             if not isinstance(item, dict):
@@ -140,10 +148,21 @@ def read_adjustments(path: Path, report: str, period_key: str) -> Adjustments:
                 missing.append("belopp eller procent")
             if missing:
                 problems.append(Problem(name, f"saknar {', '.join(missing)}", column=where))
-            reason = str(item.get("motivering") or "").strip()
             unknown = set(item) - set(SECTIONS[key]) - set(META) - {"belopp", "procent"}
             if unknown:
-                problems.append(Problem(name, f"okända nycklar: {', '.join(sorted(unknown))}", column=where))
+                problems.append(Problem(name, f"okända nycklar: {', '.join(sorted(map(str, unknown)))}", column=where))
+            wrong = [f"{k} ska vara {_KIND_TEXT[_FIELDS[k]]}, inte {v!r}" for k, v in item.items()
+                     if k in _FIELDS and v is not None and not _FIELD_CHECKS[_FIELDS[k]](v)]
+            if wrong:
+                problems.append(Problem(name, "; ".join(wrong), column=where))
+                continue
+            identity = item.get(SECTIONS[key][0])
+            if identity in first:
+                problems.append(Problem(name, f"dubblett: {SECTIONS[key][0]} {identity!r} står redan i {key} nr "
+                                              f"{first[identity]}; en post per {SECTIONS[key][0]}", column=where))
+                continue
+            first[identity] = i
+            reason = str(item.get("motivering") or "").strip()
             values = {k: v for k, v in item.items() if k not in META}
             entries.append(Entry(values, reason, str(item.get("av") or ""), str(item.get("tid") or "")))
         sections[_ATTR[key]] = entries
@@ -177,9 +196,6 @@ def check_adjustments(adj: Adjustments, data: Dataset, params: Params, year: int
             if e.get("steg") not in steps:
                 problems.append(Problem(name, f"steget {e.get('steg')!r} finns inte i kommunbidraget {year}; kända: "
                                               f"{', '.join(sorted(steps))}", column=where))
-            for k in ("belopp", "procent"):
-                if e.get(k) is not None and not isinstance(e.get(k), (int, float)):
-                    problems.append(Problem(name, f"{k} ska vara ett tal, inte {e.get(k)!r}", column=where))
     if adj.risks:
         risks = set(data.risks[data.risks["ar"] == year]["risk_id"])
         scale = params.risk.scale
@@ -199,9 +215,6 @@ def check_adjustments(adj: Adjustments, data: Dataset, params: Params, year: int
             if e.get("verksamhet") not in activities:
                 problems.append(Problem(name, f"verksamheten {e.get('verksamhet')!r} finns inte; kända: "
                                               f"{', '.join(sorted(activities))}", column=where))
-            if not isinstance(e.get("justering"), (int, float)) or isinstance(e.get("justering"), bool):
-                problems.append(Problem(name, f"justering ska vara ett tal i tkr, inte {e.get('justering')!r}",
-                                        column=where))
     if problems:
         raise DataError(problems, adj.source)
 
