@@ -46,6 +46,10 @@ class Column:
     allowed: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    #: Running text (comments, goals, actions): control characters are removed from it. In any other
+    #: text column (ids, names) an invisible or control character is refused, so that two units
+    #: cannot differ by a zero-width space and print alike.
+    prose: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,7 @@ TABLES: tuple[Table, ...] = (
             Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
             Column("namn", "text", "Short name, as in the overview.", "Medarbetare"),
             Column("rubrik", "text", "The goal area's heading in the annual plan.", "Motiverade medarbetare hos Sveriges bästa offentliga arbetsgivare"),
-            Column("kommunmal", "text", "The council's municipality-wide goal (kommunövergripande mål).", "Medarbetare i Exempelkommun är motiverade och delaktiga i kommunens utveckling"),
+            Column("kommunmal", "text", "The council's municipality-wide goal (kommunövergripande mål).", "Medarbetare i Exempelkommun är motiverade och delaktiga i kommunens utveckling", prose=True),
         ),
         key=("ar", "malomrade"),
     ),
@@ -132,7 +136,7 @@ TABLES: tuple[Table, ...] = (
             Column("ar", "year", "The year the goal applies to.", "2024"),
             Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
             Column("mal_id", "text", "Identifier of the goal within the year.", "1.1"),
-            Column("mal", "text", "The goal.", "Motiverade och kompetenta medarbetare med fokus på medborgarna"),
+            Column("mal", "text", "The goal.", "Motiverade och kompetenta medarbetare med fokus på medborgarna", prose=True),
         ),
         key=("ar", "mal_id"),
     ),
@@ -162,7 +166,7 @@ TABLES: tuple[Table, ...] = (
             Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
             Column("status", "status", "The unit's assessment.", "Grön", allowed=STATUSES),
             Column("kommentar", "text", "The unit's comment (plain text; shown as text, never as markup).", "Stabil bemanning under sommaren.",
-                   required=False),
+                   required=False, prose=True),
         ),
         key=("period", "enhet_id", "malomrade"),
         references=(("enhet_id", "enheter", "enhet_id"),),
@@ -231,7 +235,7 @@ PLAN_TABLES: tuple[Table, ...] = (
             Column("procent", "number", "Rate of a percentage step, in percent.", "4,1", required=False),
             Column("bas", "number", "Base of a percentage step, tkr.", "−298 561", required=False),
             Column("kommentar", "text", "Explanation printed under the table.",
-                   "Avser främst kompensation för högre pensionskostnad.", required=False),
+                   "Avser främst kompensation för högre pensionskostnad.", required=False, prose=True),
         ),
         key=("ar", "ordning"), required=False,
     ),
@@ -243,14 +247,14 @@ PLAN_TABLES: tuple[Table, ...] = (
             Column("ar", "year", "The plan's year.", "2024"),
             Column("risk_id", "text", "Short identifier, shown in the heatmap.", "R1"),
             Column("malomrade", "integer", "Goal area.", "1", minimum=1, maximum=9),
-            Column("risk", "text", "The risk.", "Hög sjukfrånvaro och fortsatt hög personalomsättning"),
+            Column("risk", "text", "The risk.", "Hög sjukfrånvaro och fortsatt hög personalomsättning", prose=True),
             Column("sannolikhet", "integer", "Probability.", "5", required=False, minimum=1, maximum=5),
             Column("konsekvens", "integer", "Consequence.", "4", required=False, minimum=1, maximum=5),
             Column("riskvarde", "integer", "Stated risk value; must equal probability × consequence when both "
                    "are given.", "20", required=False, minimum=1, maximum=25),
             Column("atgarder", "text", "Actions, one per line.", "Resurssocionomer (interna konsulter)",
-                   required=False),
-            Column("bedomning", "text", "Assessment of the actions.", "Åtgärderna har effekt", required=False),
+                   required=False, prose=True),
+            Column("bedomning", "text", "Assessment of the actions.", "Åtgärderna har effekt", required=False, prose=True),
         ),
         key=("ar", "risk_id"), required=False,
     ),
@@ -265,7 +269,7 @@ PLAN_TABLES: tuple[Table, ...] = (
             Column("belopp", "number", "Amount, kronor.", "6 979"),
             Column("enhet", "text", "What the amount is paid per.", "kr per månad"),
             Column("beskrivning", "text", "How the rate is paid (printed once per service).",
-                   "Ersättningen utgår från ett individuellt biståndsbeslut.", required=False),
+                   "Ersättningen utgår från ett individuellt biståndsbeslut.", required=False, prose=True),
         ),
         key=("ar", "insats", "variant"), required=False,
     ),
@@ -275,8 +279,8 @@ PLAN_TABLES: tuple[Table, ...] = (
         (
             Column("ar", "year", "The plan's year.", "2024"),
             Column("aktivitet", "text", "The activity.", "Minst 10 procent av kommunens feriejobb ska gå till "
-                   "ungdomar med funktionsnedsättning."),
-            Column("kommentar", "text", "Comment.", "", required=False),
+                   "ungdomar med funktionsnedsättning.", prose=True),
+            Column("kommentar", "text", "Comment.", "", required=False, prose=True),
             Column("bedomning", "status", "Assessment, where made.", "Gul", required=False, allowed=STATUSES),
         ),
         key=("ar", "aktivitet"), required=False,

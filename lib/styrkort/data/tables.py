@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import re
+import unicodedata
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pandas as pd
 
 from styrkort.data import contract, fmt
 from styrkort.data.contract import Column, Table
-from styrkort.data.errors import Problem
+from styrkort.data.errors import Problem, describe_os_error
 from styrkort.data.periods import Month, PeriodError, parse_period
 from styrkort.data.status import StatusError, parse_status
 
@@ -37,51 +42,158 @@ def find_table_file(folder: Path, spec: Table, problems: list[Problem]) -> Path 
 
 
 def read_rows(path: Path, spec: Table, problems: list[Problem]) -> dict[str, list[str]] | None:
-    """The file's cells as text, column by column under the header's (folded) names; None, with a
-    problem, when the file is unreadable. Rows with no text at all are left out."""
+    """The file's cells as text, column by column under the header's (folded) names, and the
+    rows' numbers as the file numbers them under ``_row``; None, with a problem, when the file
+    cannot be read as this table. Rows with no text at all are left out."""
     name = path.name
-    if path.stat().st_size == 0:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, f"filen går inte att läsa ({describe_os_error(exc)})"))
+        return None
+    if not raw.strip():
         problems.append(Problem(name, "filen är tom"))
         return None
-    if path.suffix == ".xlsx":
-        try:
-            frame = pd.read_excel(path, sheet_name=0, dtype=object, header=None)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            problems.append(Problem(name, f"filen går inte att läsa som Excel-fil ({exc})"))
-            return None
-        grid = [["" if pd.isna(v) else cell_text(v) for v in row] for row in frame.itertuples(index=False)]
-    else:
-        text = decode(path.read_bytes())
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") >= first.count(",") else ","
-        grid = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    grid = [row for row in grid if "".join(map(str, row)).strip()]
-    if not grid:
+    grid = _excel_grid(path, spec, problems) if path.suffix.casefold() == ".xlsx" else _csv_grid(raw, name, problems)
+    if grid is None:
+        return None
+    numbered = [(i, row) for i, row in enumerate(grid, start=1) if any(str(c).strip() for c in row)]
+    if not numbered:
         problems.append(Problem(name, "filen är tom"))
         return None
-    header = [str(h).strip().casefold() for h in grid[0]]
-    missing = [c.name for c in spec.columns if c.name not in header and c.required]
-    if missing:
-        problems.append(Problem(name, f"kolumn saknas: {', '.join(missing)} (filen har: {', '.join(h for h in header if h) or 'inga rubriker'})"))
+    (header_row, header_cells), body = numbered[0], numbered[1:]
+    header = [unicodedata.normalize("NFC", str(h)).strip().casefold() for h in header_cells]
+    if not _header_ok(name, spec, header, header_row, body, problems):
         return None
-    body = grid[1:]
     if not body:
         problems.append(Problem(name, "filen har rubriker men inga rader"))
         return None
-    return {h: [str(row[i]).strip() if i < len(row) else "" for row in body] for i, h in enumerate(header) if h}
+    columns = {h: [str(row[i]).strip() if i < len(row) else "" for _, row in body] for i, h in enumerate(header) if h}
+    columns["_row"] = [str(n) for n, _ in body]
+    return columns
+
+
+def _header_ok(name: str, spec: Table, header: list[str], row: int, body: list[tuple[int, list]],
+               problems: list[Problem]) -> bool:
+    """Every column once, every column the contract's, none without a name but with values."""
+    known = [c.name for c in spec.columns]
+    missing = [c.name for c in spec.columns if c.name not in header and c.required]
+    if missing:  # a renamed column: one message saying what is missing and what the file has instead
+        unknown = [h for h in header if h and h not in known]
+        problems.append(Problem(name, f"kolumn saknas: {', '.join(missing)} (filen har: "
+                                      f"{', '.join(h for h in header if h) or 'inga rubriker'})"
+                                + (f"; okänd: {', '.join(map(repr, unknown))}" if unknown else "")))
+        return False
+    before = len(problems)
+    first: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if not h:
+            if any(i < len(r) and str(r[i]).strip() for _, r in body):
+                problems.append(Problem(name, f"kolumn {column_letter(i)} har värden men ingen rubrik", row=row))
+        elif h in first:
+            problems.append(Problem(name, f"kolumnen {h!r} finns två gånger (kolumn {column_letter(first[h])} och "
+                                          f"{column_letter(i)}); ta bort den ena", row=row))
+        elif h not in known:
+            problems.append(Problem(name, f"okänd kolumn {h!r} (kolumn {column_letter(i)}); kända: {', '.join(known)}",
+                                    row=row))
+        first.setdefault(h, i)
+    return len(problems) == before
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: as Excel names a column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_ZIP = b"PK\x03\x04"
+csv.field_size_limit(16 * 1024 * 1024)  # a long comment is a cell, not an error
+
+
+def _csv_grid(raw: bytes, name: str, problems: list[Problem]) -> list[list[str]] | None:
+    """The rows of a CSV file saved by Excel or a text editor: UTF-8 with or without BOM, or
+    Windows-1252; separated by ``;``, ``,`` or tabs. A workbook or other binary file with a
+    ``.csv`` name is refused."""
+    if raw.startswith(_ZIP):
+        problems.append(Problem(name, "filen är en Excel-arbetsbok (.xlsx) men heter .csv; byt ändelse till .xlsx "
+                                      "eller spara den som CSV i Excel"))
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        text = raw.decode("utf-16", errors="replace").replace("\r\n", "\n")
+    else:
+        sample = raw[:4096]
+        if sum(b < 9 or 13 < b < 32 or b == 127 for b in sample) > max(8, len(sample) // 20):
+            problems.append(Problem(name, "filen är ingen textfil (CSV); spara tabellen som CSV "
+                                          "(semikolonavgränsad) eller som .xlsx"))
+            return None
+        text = decode(raw)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(";,\t", key=lambda d: (first.count(d), d == ";"))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        problems.append(Problem(name, f"filen går inte att läsa som CSV ({exc})"))
+        return None
+
+
+def _excel_grid(path: Path, spec: Table, problems: list[Problem]) -> list[list[str]] | None:
+    """The rows of the sheet that holds the table: the one named like it, else the only visible
+    one. Hidden sheets are never read; merged cells and formulas without a saved value refused."""
+    name = path.name
+    try:
+        wb = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged or foreign file
+        problems.append(Problem(name, f"filen går inte att läsa som Excel-arbetsbok (.xlsx) ({type(exc).__name__})"))
+        return None
+    visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    named = [ws for ws in visible if ws.title.strip().casefold() == spec.name]
+    if named:
+        ws = named[0]
+    elif len(visible) == 1:
+        ws = visible[0]
+    else:
+        titles = ", ".join(repr(ws.title) for ws in visible) or "inga"
+        problems.append(Problem(name, f"arbetsboken har {len(visible)} synliga blad ({titles}); det är oklart vilket "
+                                      f"som är tabellen. Döp bladet till {spec.name!r} eller ta bort de andra"))
+        return None
+    before = len(problems)
+    for merged in ws.merged_cells.ranges:
+        problems.append(Problem(name, f"sammanslagna celler ({merged.coord}); dela upp dem så att varje värde står i "
+                                      "en egen cell", sheet=ws.title))
+    grid = []
+    for row, source in zip(ws.iter_rows(), formulas[ws.title].iter_rows()):
+        cells = []
+        for cell, formula in zip(row, source):
+            if formula.data_type == "f" and cell.value is None:
+                problems.append(Problem(name, f"cellen {cell.coordinate} har en formel utan sparat värde; öppna filen "
+                                              "i Excel och spara den igen", row=cell.row, sheet=ws.title))
+            cells.append("" if cell.value is None else cell_text(cell.value))
+        grid.append(cells)
+    return grid if len(problems) == before else None
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM); Excel's Windows-1252 as a documented fallback."""
+    """UTF-8 (with or without BOM); Excel's and Notepad's Windows-1252 as the fallback. Line
+    breaks as ``\\n``, whatever the file used."""
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        text = raw.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def cell_text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    """An Excel cell as the text Excel shows: ``1e-05`` as ``0.00001``, ``0.30000000000000004`` as
+    ``0.3`` (Excel keeps 15 significant digits), a date as its month ``2024-08``."""
+    if isinstance(value, float) and math.isfinite(value):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(f"{value:.15g}"), "f")
     if isinstance(value, (pd.Timestamp, date)):
         return value.strftime("%Y-%m")
     return str(value)
@@ -100,6 +212,7 @@ def typed_frame(name: str, spec: Table, rows: dict[str, list[str]] | list[dict[s
     if isinstance(rows, list):
         rows = {c.name: [r.get(c.name, "") for r in rows] for c in spec.columns}
     count = len(next(iter(rows.values()), []))
+    numbers = [int(n) for n in rows["_row"]] if "_row" in rows else list(range(2, count + 2))
     before = len(problems)
     columns: dict[str, list[Any]] = {}
     for c in spec.columns:
@@ -107,7 +220,7 @@ def typed_frame(name: str, spec: Table, rows: dict[str, list[str]] | list[dict[s
         # and report a bad one on every row it stands on.
         seen: dict[str, tuple[Any, list[Problem]]] = {}
         values = []
-        for i, text in enumerate(rows.get(c.name) or [""] * count, start=2):
+        for i, text in zip(numbers, rows.get(c.name) or [""] * count):
             hit = seen.get(text)
             if hit is None:
                 found: list[Problem] = []
@@ -120,27 +233,47 @@ def typed_frame(name: str, spec: Table, rows: dict[str, list[str]] | list[dict[s
         problems.append(Problem(name, f"filen ska ha exakt en rad, har {count}"))
     if spec.key and len(problems) == before:
         first: dict[tuple, int] = {}
-        for i, k in enumerate(zip(*(columns[c] for c in spec.key)), start=2):
+        for i, k in zip(numbers, zip(*(columns[c] for c in spec.key))):
             if k in first:
                 shown = ", ".join(f"{c}={v!s}" for c, v in zip(spec.key, k))
                 problems.append(Problem(name, f"dubblett: samma {shown} som rad {first[k]}", row=i))
             else:
                 first[k] = i
     frame = pd.DataFrame({name: pd.Series(v, dtype=object) for name, v in columns.items()})
-    frame["_row"] = range(2, count + 2)
+    frame["_row"] = numbers
     return frame
+
+
+#: Control characters removed from running text (line breaks and tabs stay).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _invisible(text: str) -> str | None:
+    """The first character of ``text`` that prints as nothing or as something else (a control, a
+    zero-width or a direction mark, a line separator, a space other than the plain one), as U+XXXX."""
+    for ch in text:
+        if ch != " " and (unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Zs", "Co", "Cn")):
+            return f"U+{ord(ch):04X}"
+    return None
 
 
 def convert_cell(text: str, col: Column, file: str, row: int, problems: list[Problem], now: Month) -> Any:
     def bad(message: str) -> None:
         problems.append(Problem(file, message, row=row, column=col.name))
 
+    text = unicodedata.normalize("NFC", text)
+    if col.prose:
+        text = _CONTROL.sub("", text).strip()
     if text == "":
         if col.required:
             bad(f"värde saknas ({contract.KINDS[col.kind]})")
         return None if col.kind in ("text", "choice") else float("nan") if col.kind == "number" else None
     try:
         if col.kind == "text":
+            if not col.prose and (hidden := _invisible(text)):
+                bad(f"värdet {text!r} innehåller ett osynligt tecken eller styrtecken ({hidden}); ta bort det, så "
+                    "att två värden inte kan se likadana ut men vara olika")
+                return None
             return text
         if col.kind == "choice":
             folded = {a.casefold(): a for a in col.allowed}
