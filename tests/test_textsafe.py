@@ -19,3 +19,20 @@ def test_markdown_drops_javascript_links():
 def test_markdown_headings_sit_below_the_section():
     assert markdown("# Rubrik", heading_offset=2).startswith("<h3>")
     assert "<ul>" in markdown("- en\n- två")
+
+
+def test_a_markdown_image_is_never_fetched():
+    html = markdown("Se ![logotyp](http://example.org/spår.png) och ![](https://x.example/a.gif)")
+    assert "<img" not in html and 'href="http://example.org/sp%C3%A5r.png"' in html
+
+
+def test_control_characters_never_reach_the_html():
+    assert esc("Bra\x00 arbete\x1b[31m\x07") == "Bra arbete[31m"
+    assert "\x1b" not in markdown("# Rubrik\x1b[2J\n\nText\x00 här")
+
+
+def test_chart_labels_from_data_are_text_not_mathtext():
+    from styrkort.html.charts import waterfall_chart
+
+    svg = waterfall_chart(["Start", "$\\foo$ och $x^2$", "Slut"], -1000.0, [-250.0], -1250.0)
+    assert "$\\foo$ och $x^2$" in svg

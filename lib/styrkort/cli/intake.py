@@ -12,6 +12,7 @@ from pathlib import Path
 
 from styrkort.cli.main import add_data_args, say
 from styrkort.data import store
+from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import ReportError
 from styrkort.data.periods import parse_period
 from styrkort.pipeline.workspace import Workspace
@@ -30,7 +31,8 @@ def _template(args: argparse.Namespace) -> int:
     written = write_templates(data, args.period, args.out, args.unit or None)
     for w in written:
         say(w.path)
-    say(f"{len(written)} mallar för {parse_period(args.period).name_sv} i {args.out}.")
+    period = written[0].period if written else parse_period(args.period)
+    say(f"{len(written)} mallar för {period.name_sv} i {args.out}.")
     return 0
 
 
@@ -89,7 +91,7 @@ def _ledger(args: argparse.Namespace) -> int:
         from styrkort.intake.ledger import economy_csv, ledger_economy
 
         summary = ledger_economy(args.ledger, args.mapping, load_data(folder))
-        args.out.write_bytes(economy_csv(summary.economy))
+        write_atomic(args.out, economy_csv(summary.economy))
         say(f"{summary.rows} transaktioner → {len(summary.economy)} rader ({summary.months[0]} – "
               f"{summary.months[-1]}) i {args.out}.")
         return 0

@@ -134,7 +134,7 @@ def _csv_grid(raw: bytes, name: str, problems: list[Problem]) -> list[list[str]]
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(";,\t", key=lambda d: (first.count(d), d == ";"))
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return [[_from_csv_cell(c) for c in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
         problems.append(Problem(name, f"filen går inte att läsa som CSV ({exc})"))
         return None
@@ -175,6 +175,35 @@ def _excel_grid(path: Path, spec: Table, problems: list[Problem]) -> list[list[s
             cells.append("" if cell.value is None else cell_text(cell.value))
         grid.append(cells)
     return grid if len(problems) == before else None
+
+
+#: A CSV cell that Excel would run as a formula (``=HYPERLINK(…)``, ``+cmd|…``, ``@SUM(…)``).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet opens: a value that would start a formula gets a
+    leading apostrophe (a number such as ``-1622`` stays as it is). :func:`read_rows` takes the
+    apostrophe off again, so what is written is read back exactly."""
+    if (text.startswith(_FORMULA_START) and not _is_number(text)) or _escaped(text):
+        return "'" + text
+    return text
+
+
+def _escaped(text: str) -> bool:
+    return text.startswith("'") and (text[1:].startswith(_FORMULA_START) or text[1:].startswith("'"))
+
+
+def _from_csv_cell(text: str) -> str:
+    return text[1:] if _escaped(text) else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        fmt.parse_number(text)
+    except ValueError:
+        return False
+    return True
 
 
 def decode(raw: bytes) -> str:

@@ -16,7 +16,10 @@ FILL = {Status.GRON: "#7cc48a", Status.GUL: "#f3d25b", Status.ROD: "#e88a80", No
 INK = "#1a1a1a"
 MUTED = "#595959"
 
-_RC = {"svg.fonttype": "none", "svg.hashsalt": "styrkort", "font.family": "DejaVu Sans", "font.size": 9}
+#: Every label comes from data: "$" is a dollar sign, never mathtext (which would typeset "$x$" and
+#: fail on "$\\foo$").
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "styrkort", "font.family": "DejaVu Sans", "font.size": 9,
+       "text.parse_math": False}
 
 
 def to_svg(fig: Figure, tight: bool = True) -> str:

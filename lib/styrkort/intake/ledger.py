@@ -38,7 +38,7 @@ from styrkort.data import fmt
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.loading import Dataset
 from styrkort.data.periods import current_month
-from styrkort.data.tables import decode
+from styrkort.data.tables import csv_cell, decode
 
 ALIASES = {
     "datum": "datum", "bokföringsdatum": "datum", "bokforingsdatum": "datum",
@@ -367,7 +367,7 @@ def economy_csv(frame: pd.DataFrame) -> bytes:
     w = csv.writer(out, delimiter=";", lineterminator="\n")
     w.writerow(["period", "verksamhet", "budget", "utfall", "prognos"])
     for r in frame.itertuples(index=False):
-        w.writerow([r.period, r.verksamhet, num(r.budget), num(r.utfall), num(r.prognos)])
+        w.writerow([r.period, csv_cell(r.verksamhet), num(r.budget), num(r.utfall), num(r.prognos)])
     return out.getvalue().encode("utf-8")
 
 

@@ -25,12 +25,15 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import column_index_from_string
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import ReportError
 from styrkort.data.loading import Dataset
 from styrkort.data.periods import Period, PeriodError, current_month, parse_period
+from styrkort.data.rules import overlapping_period
 from styrkort.data.status import ALLOWED
 
 SHEET_ASSESSMENTS = "Bedömningar"
@@ -81,6 +84,7 @@ inlästa versionen gäller i rapporten; tidigare versioner sparas med tid och fi
 class Written:
     unit: str
     path: Path
+    period: Period  # as the template is for: July reported with June is June–July
 
 
 def slug(text: str) -> str:
@@ -91,23 +95,47 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "enhet"
 
 
-def template_period(text: str) -> Period:
-    """A month or combined period that is not in the future."""
+def template_period(data: Dataset, text: str) -> Period:
+    """A month or combined period that is not in the future. A month already reported as part of
+    a combined period (July in June–July) is that period: its import would be refused otherwise."""
     p = parse_period(text)
     if p.kind not in ("month", "combined"):
         raise PeriodError(f"en mall gäller en månad eller en sammanslagen period, inte {p.key!r}")
     if p.first > current_month():
         raise PeriodError(f"perioden {p.key} ligger i framtiden (senast tillåtna är {current_month().key})")
-    return p
+    other = overlapping_period(p, data.reporting_periods(p.year))
+    if other is None:
+        return p
+    if p.kind == "month" and other.kind == "combined":
+        return other
+    raise PeriodError(f"perioden {p.key} överlappar den redan rapporterade perioden {other.key}; en månad kan bara "
+                      f"höra till en rapportperiod (skapa mallen för {other.key})")
 
 
-def file_name(period: Period, unit_id: str, unit_name: str) -> str:
-    return f"{period.key}_{slug(unit_id)}_{slug(unit_name)}.xlsx"
+#: Room for the folder in a path: file names stay well inside the 255 bytes file systems allow.
+_NAME_CHARS = 60
+
+
+def file_names(period: Period, units: list[tuple[str, str]]) -> dict[str, str]:
+    """Unit id → its template's file name, ``<period>_<unit id>_<unit name>.xlsx`` in ASCII, cut to
+    a length every file system takes, and unique even where two units' names fold to the same
+    letters ("A/B Stöd", "A-B Stod")."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for unit_id, unit_name in units:
+        base = f"{period.key}_{slug(unit_id)[:_NAME_CHARS]}_{slug(unit_name)[:_NAME_CHARS].strip('-')}"
+        name, n = f"{base}.xlsx", 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{base}-{n}.xlsx"
+        taken.add(name.casefold())
+        names[unit_id] = name
+    return names
 
 
 def write_templates(data: Dataset, period: str, out_dir: str | Path, units: list[str] | None = None) -> list[Written]:
     """One workbook per unit (or per unit in ``units``) for ``period`` into ``out_dir``."""
-    p = template_period(period)
+    p = template_period(data, period)
     year_areas = data.goal_areas[data.goal_areas["ar"] == p.year]
     if year_areas.empty:
         raise ReportError(f"Det finns inga målområden för {p.year} i malomraden; mallen kan inte skapas.")
@@ -116,17 +144,14 @@ def write_templates(data: Dataset, period: str, out_dir: str | Path, units: list
     if unknown:
         raise ReportError(f"Okänd enhet {', '.join(unknown)}; kända: {', '.join(known)}.")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    chosen = [(u.enhet_id, u.namn) for u in data.units.itertuples(index=False) if not units or u.enhet_id in units]
+    names = file_names(p, chosen)
+    contents = {unit_id: workbook_bytes(data, p, unit_id) for unit_id, _ in chosen}  # every refusal before a file
     done = []
-    for u in data.units.itertuples(index=False):
-        if units and u.enhet_id not in units:
-            continue
-        path = out / file_name(p, u.enhet_id, u.namn)
-        content = workbook_bytes(data, p, u.enhet_id)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(content)
-        tmp.replace(path)
-        done.append(Written(u.enhet_id, path))
+    for unit_id, _ in chosen:
+        path = out / names[unit_id]
+        write_atomic(path, contents[unit_id])
+        done.append(Written(unit_id, path, p))
     return done
 
 
@@ -155,15 +180,32 @@ def build_workbook(data: Dataset, p: Period, unit_id: str) -> Workbook:
     return wb
 
 
+#: What one Excel cell holds; a longer text would be cut by Excel without a word.
+CELL_LIMIT = 32_767
+
+
+def _put(ws, row: int, column: int, value):
+    """A value in a cell. Text is stored as text, never as a formula, whatever it starts with
+    (``=HYPERLINK(…)`` in a unit's name or comment stays those characters, and comes back as them
+    on import); a text longer than a cell holds is refused rather than cut."""
+    cell = ws.cell(row, column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if len(value) > CELL_LIMIT:
+            raise ReportError(f"Texten i blad {ws.title!r}, cell {cell.coordinate}, är {len(value)} tecken; en "
+                              f"Excel-cell rymmer {CELL_LIMIT}. Korta den i datamappen innan mallen skapas.")
+    return cell
+
+
 def _header_block(ws, data: Dataset, p: Period, unit, title: str) -> None:
-    ws["A1"] = f"{title} – {unit['namn']}, {p.name_sv}"
-    ws["A1"].font = Font(bold=True, size=14)
+    _put(ws, 1, 1, f"{title} – {unit['namn']}, {p.name_sv}").font = Font(bold=True, size=14)
     org = data.organisation
-    ws["C2"] = f"{org['forvaltning']}, {org['kommun']}"
+    _put(ws, 2, 3, f"{org['forvaltning']}, {org['kommun']}")
     for row, label, value in ((UNIT_ID_ROW, "Enhet-id", unit["enhet_id"]), (UNIT_NAME_ROW, "Enhet", unit["namn"]),
                               (PERIOD_ROW, "Period", p.key), (PERIOD_NAME_ROW, "Avser", p.name_sv)):
         ws.cell(row, 1, label).font = Font(bold=True)
-        cell = ws.cell(row, 2, value)
+        cell = _put(ws, row, 2, value)
         cell.number_format = "@"  # text: Excel must not turn 2024-09 into a date
         cell.border = _BOX
 
@@ -205,15 +247,14 @@ def _assessment_sheet(ws, data: Dataset, p: Period, unit) -> None:
         help_text = "\n".join([f"Kommunens mål: {area.kommunmal}"] +
                               [f"Nämndens mål {g.mal_id}: {g.mal}" for g in goals.sort_values("mal_id").itertuples()])
         for col, value in enumerate((n, area.namn, help_text), start=1):
-            cell = ws.cell(i, col, value)
+            cell = _put(ws, i, col, value)
             cell.alignment, cell.border = _WRAP, _BOX
         status, comment = prefill.get(n, (None, None))
         status_cell = ws[f"{STATUS_COLUMN}{i}"]
         status_cell.value = status
         _input(status_cell)
         status_dv.add(status_cell)
-        comment_cell = ws[f"{COMMENT_COLUMN}{i}"]
-        comment_cell.value = comment or None
+        comment_cell = _put(ws, i, column_index_from_string(COMMENT_COLUMN), comment or None)
         _input(comment_cell)
         ws.row_dimensions[i].height = 150
     for col, width in zip("ABCDE", (11, 16, 55, 12, 80)):
@@ -236,7 +277,7 @@ def _indicator_sheet(ws, data: Dataset, p: Period, unit) -> None:
         direction = f"mål {ind.malvarde:g}" if ind.riktning == "mål" and ind.malvarde == ind.malvarde else ind.riktning
         for col, value in enumerate((ind.indikator_id, ind.namn, int(ind.malomrade), ind.mattenhet or "", direction),
                                     start=1):
-            cell = ws.cell(i, col, value)
+            cell = _put(ws, i, col, value)
             cell.alignment, cell.border = _WRAP, _BOX
         cell = ws[f"{VALUE_COLUMN}{i}"]
         cell.value = prefill.get(ind.indikator_id)
