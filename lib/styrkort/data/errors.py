@@ -46,6 +46,11 @@ class ReportError(Exception):
     """A report that cannot be rendered for a reason the user can act on."""
 
 
+def shorten(text: str, limit: int = 160) -> str:
+    """A value quoted in a message, cut where it would drown the message (a binary file's header)."""
+    return text if len(text) <= limit else text[:limit] + " …"
+
+
 _OS_ERRORS = {
     errno.ENOSPC: "disken är full",
     errno.EDQUOT: "diskkvoten är slut",

@@ -24,7 +24,7 @@ import pandas as pd
 
 from styrkort.data import contract, fmt
 from styrkort.data.contract import Column, Table
-from styrkort.data.errors import Problem, describe_os_error
+from styrkort.data.errors import Problem, describe_os_error, shorten
 from styrkort.data.periods import Month, PeriodError, parse_period
 from styrkort.data.status import StatusError, parse_status
 
@@ -81,7 +81,7 @@ def _header_ok(name: str, spec: Table, header: list[str], row: int, body: list[t
     if missing:  # a renamed column: one message saying what is missing and what the file has instead
         unknown = [h for h in header if h and h not in known]
         problems.append(Problem(name, f"kolumn saknas: {', '.join(missing)} (filen har: "
-                                      f"{', '.join(h for h in header if h) or 'inga rubriker'})"
+                                      f"{shorten(', '.join(h for h in header if h) or 'inga rubriker')})"
                                 + (f"; okänd: {', '.join(map(repr, unknown))}" if unknown else "")))
         return False
     before = len(problems)
@@ -114,22 +114,32 @@ _ZIP = b"PK\x03\x04"
 csv.field_size_limit(16 * 1024 * 1024)  # a long comment is a cell, not an error
 
 
+def refuse_binary(raw: bytes, name: str, problems: list[Problem]) -> bool:
+    """A workbook or another binary file where text (CSV) belongs: True, with a problem saying what
+    it is. Excel's UTF-16 "Unicode text" is text."""
+    if raw.startswith(_ZIP):
+        problems.append(Problem(name, "filen är en Excel-arbetsbok (.xlsx) men heter .csv; byt ändelse till .xlsx "
+                                      "eller spara den som CSV i Excel"))
+        return True
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    sample = raw[:4096]
+    if sum(b < 9 or 13 < b < 32 or b == 127 for b in sample) > max(8, len(sample) // 20):
+        problems.append(Problem(name, "filen är ingen textfil (CSV); spara tabellen som CSV (semikolonavgränsad) "
+                                      "eller som .xlsx"))
+        return True
+    return False
+
+
 def _csv_grid(raw: bytes, name: str, problems: list[Problem]) -> list[list[str]] | None:
     """The rows of a CSV file saved by Excel or a text editor: UTF-8 with or without BOM, or
     Windows-1252; separated by ``;``, ``,`` or tabs. A workbook or other binary file with a
     ``.csv`` name is refused."""
-    if raw.startswith(_ZIP):
-        problems.append(Problem(name, "filen är en Excel-arbetsbok (.xlsx) men heter .csv; byt ändelse till .xlsx "
-                                      "eller spara den som CSV i Excel"))
+    if refuse_binary(raw, name, problems):
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
         text = raw.decode("utf-16", errors="replace").replace("\r\n", "\n")
     else:
-        sample = raw[:4096]
-        if sum(b < 9 or 13 < b < 32 or b == 127 for b in sample) > max(8, len(sample) // 20):
-            problems.append(Problem(name, "filen är ingen textfil (CSV); spara tabellen som CSV "
-                                          "(semikolonavgränsad) eller som .xlsx"))
-            return None
         text = decode(raw)
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(";,\t", key=lambda d: (first.count(d), d == ";"))
@@ -300,14 +310,14 @@ def convert_cell(text: str, col: Column, file: str, row: int, problems: list[Pro
     try:
         if col.kind == "text":
             if not col.prose and (hidden := _invisible(text)):
-                bad(f"värdet {text!r} innehåller ett osynligt tecken eller styrtecken ({hidden}); ta bort det, så "
+                bad(f"värdet {shorten(repr(text))} innehåller ett osynligt tecken eller styrtecken ({hidden}); ta bort det, så "
                     "att två värden inte kan se likadana ut men vara olika")
                 return None
             return text
         if col.kind == "choice":
             folded = {a.casefold(): a for a in col.allowed}
             if text.casefold() not in folded:
-                bad(f"värdet {text!r} är inte tillåtet; tillåtna värden: {', '.join(col.allowed)}")
+                bad(f"värdet {shorten(repr(text))} är inte tillåtet; tillåtna värden: {', '.join(col.allowed)}")
                 return None
             return folded[text.casefold()]
         if col.kind == "status":
@@ -322,7 +332,7 @@ def convert_cell(text: str, col: Column, file: str, row: int, problems: list[Pro
                 raise ValueError(text)
             if col.minimum is not None and value < col.minimum or col.maximum is not None and value > col.maximum:
                 rng = f"{col.minimum:g}–{col.maximum:g}" if col.maximum is not None else f"minst {col.minimum:g}"
-                bad(f"värdet {text!r} ligger utanför tillåtet intervall ({rng})")
+                bad(f"värdet {shorten(repr(text))} ligger utanför tillåtet intervall ({rng})")
                 return None
             return value
         if col.kind in ("month", "period", "document_period"):
@@ -330,17 +340,17 @@ def convert_cell(text: str, col: Column, file: str, row: int, problems: list[Pro
             allowed = {"month": ("month",), "period": ("month", "combined"),
                        "document_period": ("month", "combined", "interim", "year")}[col.kind]
             if period.kind not in allowed:
-                bad(f"värdet {text!r} är inte tillåtet här; skriv {contract.KINDS[col.kind]}")
+                bad(f"värdet {shorten(repr(text))} är inte tillåtet här; skriv {contract.KINDS[col.kind]}")
                 return None
             if col.kind != "document_period" and period.first > now:
-                bad(f"perioden {text!r} ligger i framtiden (senast tillåtna är {now.key})")
+                bad(f"perioden {shorten(repr(text))} ligger i framtiden (senast tillåtna är {now.key})")
                 return None
             return period.key
     except StatusError as exc:
         hint = f" Menade du {exc.suggestion}?" if exc.suggestion else ""
-        bad(f"värdet {text!r} är inte en tillåten status; tillåtna värden: Grön, Gul, Röd.{hint}")
+        bad(f"värdet {shorten(repr(text))} är inte en tillåten status; tillåtna värden: Grön, Gul, Röd.{hint}")
     except PeriodError as exc:
         bad(str(exc)[0].upper() + str(exc)[1:])
     except ValueError:
-        bad(f"värdet {text!r} är inte {contract.KINDS[col.kind]}")
+        bad(f"värdet {shorten(repr(text))} är inte {contract.KINDS[col.kind]}")
     return None

@@ -35,10 +35,10 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from styrkort.data import fmt
-from styrkort.data.errors import DataError, Problem
+from styrkort.data.errors import DataError, Problem, shorten
 from styrkort.data.loading import Dataset
 from styrkort.data.periods import current_month
-from styrkort.data.tables import csv_cell, decode
+from styrkort.data.tables import csv_cell, decode, refuse_binary
 
 ALIASES = {
     "datum": "datum", "bokföringsdatum": "datum", "bokforingsdatum": "datum",
@@ -66,6 +66,9 @@ def _sniff(path: Path) -> tuple[str, str, list[str]]:
     """Encoding, delimiter and header of a CSV file, from its first bytes."""
     with open(path, "rb") as f:
         sample = f.read(1 << 16)
+    problems: list[Problem] = []
+    if refuse_binary(sample, path.name, problems):
+        raise DataError(problems, path.name)
     try:
         sample.decode("utf-8-sig")
         encoding = "utf-8"
@@ -89,7 +92,7 @@ def _columns(name: str, header: list[str]) -> dict[str, str]:
     missing = [c for c in REQUIRED if c not in found]
     if missing:
         raise DataError([Problem(name, f"kolumn saknas: {', '.join(missing)} (filen har: "
-                                       f"{', '.join(h for h in header if h) or 'inga rubriker'}). En huvudbok har "
+                                       f"{shorten(', '.join(h for h in header if h) or 'inga rubriker')}). En huvudbok har "
                                        f"kolumnerna {', '.join(REQUIRED)}")], name)
     return found
 
@@ -138,7 +141,12 @@ def read_ledger(path: str | Path) -> pa.Table:
         except pa.ArrowInvalid as exc:
             error = exc
     if table is None:
-        raise DataError([Problem(name, f"filen går inte att läsa som CSV: {error}")], name)
+        if "UTF8" in str(error) or "UTF-8" in str(error):
+            raise DataError([Problem(name, "filen blandar teckenkodningar: början är UTF-8 men längre ned finns tecken i "
+                                           "en annan kodning (troligen Windows-1252). Spara hela filen i en och samma "
+                                           "kodning (UTF-8) och läs in den igen")], name)
+        raise DataError([Problem(name, f"filen går inte att läsa som CSV ({error}); en huvudbok är semikolon- eller "
+                                       "kommaavgränsad text med en rubrikrad")], name)
     if table.num_rows == 0:
         raise DataError([Problem(name, "filen har rubriker men inga rader")], name)
     return _checked(name, table.unify_dictionaries())
@@ -148,10 +156,14 @@ def _read_parquet(path: Path) -> pa.Table:
     import pyarrow.parquet as pq
 
     name = path.name
-    schema = pq.read_schema(path)
-    original = {n.strip().casefold(): n for n in schema.names}
-    cols = _columns(name, list(original))
-    raw = pq.read_table(path, columns=[original[cols[c]] for c in USED])
+    try:
+        schema = pq.read_schema(path)
+        original = {n.strip().casefold(): n for n in schema.names}
+        cols = _columns(name, list(original))
+        raw = pq.read_table(path, columns=[original[cols[c]] for c in USED])
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError([Problem(name, f"filen går inte att läsa som Parquet ({type(exc).__name__}); exportera "
+                                       "huvudboken igen, som Parquet eller CSV")], name) from None
     table = pa.table({c: raw.column(i) for i, c in enumerate(USED)})
     for c in ("verksamhetskod", "typ"):
         if not pa.types.is_dictionary(table[c].type):
@@ -220,7 +232,11 @@ def read_mapping(path: str | Path, data: Dataset) -> dict[str, str]:
     name = path.name
     if not path.is_file():
         raise DataError([Problem(name, "filen finns inte")], name)
-    text = decode(path.read_bytes())
+    raw = path.read_bytes()
+    problems: list[Problem] = []
+    if refuse_binary(raw, name, problems):
+        raise DataError(problems, name)
+    text = decode(raw)
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
     grid = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter) if any(c.strip() for c in r)]
@@ -231,7 +247,7 @@ def read_mapping(path: str | Path, data: Dataset) -> dict[str, str]:
     area_col = next((i for i, h in enumerate(header) if h == "verksamhet"), None)
     if code_col is None or area_col is None:
         raise DataError([Problem(name, f"kolumn saknas: verksamhetskod och verksamhet krävs (filen har: "
-                                       f"{', '.join(h for h in header if h)})")], name)
+                                       f"{shorten(', '.join(h for h in header if h))})")], name)
     known = list(data.activity_areas["verksamhet"])
     problems, mapping, seen = [], {}, {}
     for i, row in enumerate(grid[1:], start=2):
