@@ -281,12 +281,14 @@ def writing(folder: str | Path) -> Iterator[sqlite3.Connection]:
         con.execute("PRAGMA synchronous = FULL")
         _ensure_schema(con)
         con.execute("BEGIN IMMEDIATE")
+        journal_before = _journal(folder).exists()  # left by another process: never this block's to drop
         try:
             _recover(con, Path(folder))
             yield con
         except BaseException:
             con.execute("ROLLBACK")
-            _journal(folder).unlink(missing_ok=True)  # this block's own installation, not committed
+            if not journal_before:  # this block's own installation, not committed
+                _journal(folder).unlink(missing_ok=True)
             raise
         con.execute("COMMIT")
         _finish_installation(con, Path(folder))

@@ -111,8 +111,13 @@ def import_ledger(ledger: str | Path, mapping: str | Path, folder: str | Path,
 
 
 def _run(path: Path, folder: Path, today: date | None, make) -> Result:
-    """One file, all or nothing, inside the store's write lock."""
+    """One file, all or nothing, inside the store's write lock. A folder without a store gets one
+    only for a file that is accepted: the file is checked first, before the store is created."""
     try:
+        if not store.store_path(folder).exists():
+            imp = make(load_data(folder, today))
+            if imp.table_file is not None:
+                _validate_with(folder, imp.table_file, imp.source, today)
         with store.writing(folder) as con:
             data = load_data(folder, today)  # inside the lock: what the last import stored
             imp = make(data)
