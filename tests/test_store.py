@@ -4,7 +4,6 @@ the old state or the new one, never a mix."""
 
 import os
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -183,3 +182,35 @@ def test_a_table_import_killed_at_its_worst_instants(data_copy, tmp_path, functi
     assert (data.units["namn"].iloc[0] == "Ny enhet") is installed
     versions = store.table_history(data_copy, "enheter")
     assert [v.source for v in versions] == ([None, "enheter.csv"] if installed else [])
+
+
+@pytest.mark.slow
+def test_renders_killed_at_random_instants_never_leave_a_set_that_is_taken_as_whole(tmp_path):
+    """Twenty renders of one report, each killed (SIGKILL) at a random instant. After each, every
+    document in the output folder is whole (written under another name and renamed), and a set
+    that a kill split (a new PDF beside the old HTML) is not taken as whole (tests/test_commit.py):
+    the next run renders it again, and the set is whole after."""
+    import json
+
+    from styrkort.pipeline.commit import is_whole
+
+    rng = random.Random(1130)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "styrkort", "render", "monthly", "--period", "2024-08", "--out", str(out)]
+    for _ in range(20):
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.0, 6.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        folder = out / "2024-08"
+        for html in folder.glob("*.html") if folder.is_dir() else []:
+            assert html.read_text(encoding="utf-8").rstrip().endswith("</html>")
+        for pdf in folder.glob("*.pdf") if folder.is_dir() else []:
+            content = pdf.read_bytes()
+            assert content.startswith(b"%PDF") and b"%%EOF" in content[-64:]
+    done = subprocess.run([sys.executable, "-m", "styrkort", "render-all", "--period", "2024-08", "--out", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    sidecar = json.loads((out / "2024-08" / "manadsrapport-augusti-2024.json").read_text())
+    assert is_whole(out / "2024-08", "manadsrapport-augusti-2024", sidecar)
+    assert not list(out.rglob(".*.tmp")), "the next run removed what the killed ones left"

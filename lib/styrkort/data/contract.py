@@ -356,10 +356,20 @@ def markdown_docs() -> str:
                 rng = f"{c.minimum:g}" if c.minimum is not None else ""
                 rng += f"–{c.maximum:g}" if c.maximum is not None else " or more"
                 allowed = (allowed + "; " if allowed else "") + rng
-            out.append(f"| `{c.name}` | {KINDS_EN[c.kind]} | {'yes' if c.required else 'no'} | {allowed} | "
+            kind = KINDS_EN[c.kind] + (" (running text)" if c.prose else "")
+            out.append(f"| `{c.name}` | {kind} | {'yes' if c.required else 'no'} | {allowed} | "
                        f"{c.example} | {c.description} |")
         out.append("")
     out += [
+        "## Reading the files",
+        "",
+        "A table is `<name>.csv` or `<name>.xlsx`, not both. CSV may be UTF-8 (with or without BOM), "
+        "Windows-1252 or UTF-16, separated by `;`, `,` or tabs. A workbook is read from the sheet named "
+        "like the table, else from its only visible sheet. The first row with text is the header; every "
+        "column must be one of the table's, once. Numbers are read as Excel shows them, or in Swedish form. "
+        "In text columns an invisible or control character (a zero-width space, a direction mark) is "
+        "refused; in running text control characters are removed. Text is normalised to NFC.",
+        "",
         "## Texts — `texter/<period>/<name>.md`",
         "",
         "Markdown, UTF-8, one file per text and period, the folder named by the period key "
