@@ -258,6 +258,7 @@ CLASS_1_IMPORT = [
                                                      lambda c: c[:2] + [c[2].replace("24,0", "tjugofyra")] + c[3:]),
          imp("enheter.csv"), 2, "'tjugofyra' är inte tal"),
     Case("1-import-missing-file", lambda r: None, imp("finns-inte.xlsx"), 2, "filen finns inte"),
+    Case("1-import-a-folder", lambda r: (r / "in" / "mapp").mkdir(), imp("mapp"), 2, "är en mapp, inte en fil"),
     Case("1-import-old-excel", incoming("mall.xls", b"\xd0\xcf\x11\xe0old excel"), imp("mall.xls"), 2, "mall.xls"),
     Case("2-import-escape-in-file-name", incoming("rapport\x1b[2J\x1b[31m.csv", bytes(range(256)) * 4),
          imp("rapport\x1b[2J\x1b[31m.csv"), 2, "rapport\\x1b[2J\\x1b[31m.csv"),
@@ -278,6 +279,8 @@ CLASS_3 = [
                                                      *TEMPLATE[1:]], 1, "Okänd enhet OKÄND"),
     Case("3-template-overlapping-combined", lambda r: None, [*TEMPLATE[:1], "--period", "2023-07..2023-08",
                                                              *TEMPLATE[1:]], 2, "överlappar"),
+    Case("3-template-out-is-a-file", lambda r: (r / "in" / "mallar").write_text("x"),
+         ["template", "--period", "2024-09", "--out", "{in}/mallar", "--data", "{data}"], 1, "är en fil, inte en mapp"),
     Case("3-template-bad-period", lambda r: None, [*TEMPLATE[:1], "--period", "sept", *TEMPLATE[1:]], 2,
          "går inte att läsa"),
 ]

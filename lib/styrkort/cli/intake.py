@@ -26,7 +26,9 @@ def _template(args: argparse.Namespace) -> int:
     folder = _folder(args)
     from styrkort.data.loading import load_data
     from styrkort.intake.templates import write_templates
+    from styrkort.pipeline.commit import check_output_folder
 
+    check_output_folder(args.out)
     data = load_data(folder)
     written = write_templates(data, args.period, args.out, args.unit or None)
     for w in written:

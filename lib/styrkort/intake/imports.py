@@ -131,6 +131,9 @@ def _run(path: Path, folder: Path, today: date | None, make) -> Result:
 def read_import(path: Path, data: Dataset, folder: Path, today: date | None = None) -> Import:
     """Read and validate one file against ``data``; raise DataError with every problem."""
     name = path.name
+    if path.is_dir():
+        raise DataError([Problem(name, "är en mapp, inte en fil; ange filerna i mappen (till exempel mapp/*.xlsx)")],
+                        name)
     if not path.is_file():
         raise DataError([Problem(name, "filen finns inte")], name)
     content = path.read_bytes()
