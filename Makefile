@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_STAMP := $(VENV)/.installed-lab
-# The analyst's JupyterLab: project settings from lab/ (tests/test_jupyterlab.py starts it the same way).
-LAB := JUPYTER_CONFIG_PATH=$(CURDIR)/lab $(BIN)/jupyter lab
+# The analyst's JupyterLab: project settings from lab/ (tests/test_jupyterlab.py starts it the same way),
+# the project's environment first on the PATH of its terminals (`styrkort render …` works there).
+LAB := JUPYTER_CONFIG_PATH=$(CURDIR)/lab PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/jupyter lab
 
 .PHONY: setup setup-lab report test lab docs bench clean
 
@@ -38,9 +39,9 @@ test: setup-lab
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
-## Start JupyterLab on the notebooks with the project's environment; it opens in your browser.
+## Start JupyterLab at the project's root, notebooks/ open, with the project's environment; it opens in your browser.
 lab: setup-lab
-	$(LAB) --notebook-dir=notebooks
+	$(LAB) --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks
 
 ## Regenerate docs/data.md from the data contract.
 docs: setup

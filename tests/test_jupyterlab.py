@@ -52,15 +52,19 @@ STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
 
 
-def lab_command(notebook_dir: Path) -> tuple[dict[str, str], list[str]]:
+def lab_command(project: Path) -> tuple[dict[str, str], list[str]]:
     """`make lab`'s server: its environment and command line (test_make_lab_* keeps them equal)."""
-    return {"JUPYTER_CONFIG_PATH": str(ROOT / "lab")}, [str(BIN / "jupyter"), "lab", f"--notebook-dir={notebook_dir}"]
+    return ({"JUPYTER_CONFIG_PATH": str(ROOT / "lab"), "PATH": f"{BIN}:{os.environ.get('PATH', '')}"},
+            [str(BIN / "jupyter"), "lab", f"--ServerApp.root_dir={project}", "--LabApp.default_url=/lab/tree/notebooks"])
 
 
 def test_make_lab_starts_the_server_this_test_starts():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "LAB := JUPYTER_CONFIG_PATH=$(CURDIR)/lab $(BIN)/jupyter lab\n" in makefile
-    assert re.search(r"^lab: setup-lab\n\t\$\(LAB\) --notebook-dir=notebooks\n", makefile, re.M)
+    assert "LAB := JUPYTER_CONFIG_PATH=$(CURDIR)/lab PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/jupyter lab\n" in makefile
+    assert re.search(r"^lab: setup-lab\n\t\$\(LAB\) --ServerApp.root_dir=\$\(CURDIR\) "
+                     r"--LabApp.default_url=/lab/tree/notebooks\n", makefile, re.M)
+    settings = json.loads((ROOT / "lab" / "settings" / "overrides.json").read_text(encoding="utf-8"))
+    assert settings["@jupyterlab/docmanager-extension:plugin"]["autosave"] is False, "templates are never autosaved"
     assert re.search(r"^test: setup-lab\n", makefile, re.M), "make test installs JupyterLab for this test"
     assert (ROOT / "lab" / "jupyter_lab_config.py").exists() and (ROOT / "lab" / "settings" / "overrides.json").exists()
 
@@ -78,7 +82,7 @@ class Lab:
 
     def notebook_url(self, name: str, workspace: str) -> str:
         # A workspace of its own, reset: only this notebook open, nothing restored from before.
-        return f"{self.url}/lab/workspaces/{workspace}/tree/{name}?token={self.token}&reset"
+        return f"{self.url}/lab/workspaces/{workspace}/tree/notebooks/{name}?token={self.token}&reset"
 
 
 def _free_port() -> int:
@@ -130,7 +134,7 @@ def lab(tmp_path_factory):
     home = {name: tmp / name for name in ("config", "data", "runtime", "ipython")}
     for d in home.values():
         d.mkdir()
-    extra_env, argv = lab_command(work / "notebooks")
+    extra_env, argv = lab_command(work)
     env = {**os.environ, **extra_env, "STYRKORT_USER": USER, "JUPYTER_CONFIG_DIR": str(home["config"]),
            "JUPYTER_DATA_DIR": str(home["data"]), "JUPYTER_RUNTIME_DIR": str(home["runtime"]),
            "IPYTHONDIR": str(home["ipython"]), "JUPYTER_PLATFORM_DIRS": "0"}

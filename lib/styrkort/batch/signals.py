@@ -3,13 +3,13 @@ held back while a report's files are written, and one batch at a time per output
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 from styrkort.data.errors import ReportError
+from styrkort.data.locks import Busy, exclusive
 
 LOCK_NAME = ".styrkort.lock"
 
@@ -64,19 +64,8 @@ def output_lock(out_dir: Path):
     it ends). Where locks are not supported (some network shares) the run goes on without."""
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ReportError(f"En annan körning av styrkort render-all skriver redan i {out_dir}; "
-                              "vänta tills den är klar.") from None
-        except OSError:
-            pass
-        yield
-    finally:
-        os.close(fd)
+        with exclusive(out_dir / LOCK_NAME):
+            yield
+    except Busy:
+        raise ReportError(f"En annan körning av styrkort render-all skriver redan i {out_dir}; "
+                          "vänta tills den är klar.") from None

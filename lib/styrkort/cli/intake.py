@@ -52,6 +52,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
+    if args.adjustments:
+        return _adjustment_history(args)
     folder = _folder(args)
     if args.table:
         return _table_history(args.table, folder)
@@ -70,6 +72,28 @@ def _history(args: argparse.Namespace) -> int:
                       "gäller" if r.current else "ersatt"))
     _print_table(table)
     return 0
+
+
+def _adjustment_history(args: argparse.Namespace) -> int:
+    from styrkort.reports.adjustments import adjustment_log
+
+    folder = Workspace.resolve(data=args.data, params=args.params).adjustments
+    entries = [e for e in adjustment_log(folder) if not args.period or e.get("period") == parse_period(args.period).key]
+    if not entries:
+        say(f"Inga sparade justeringar i {folder}.")
+        return 0
+    say(f"Justeringar i {folder} (äldst först):")
+    rows = [("tid", "av", "rapport", "period", "avsnitt", "post", "handling", "före", "efter", "motivering")]
+    for e in entries:
+        rows.append(tuple(str(v) if v is not None else "–" for v in (
+            e.get("tid"), e.get("av"), e.get("rapport"), e.get("period"), e.get("avsnitt"), e.get("post"),
+            e.get("handling"), _shown(e.get("före")), _shown(e.get("efter")), e.get("motivering"))))
+    _print_table(rows)
+    return 0
+
+
+def _shown(values: dict | None) -> str | None:
+    return None if not values else ", ".join(f"{k} {v}" for k, v in values.items())
 
 
 def _table_history(table: str, folder: Path) -> int:
@@ -127,6 +151,8 @@ def add_parsers(sub) -> None:
     h.add_argument("--unit", help="enhet_id")
     h.add_argument("--period", help="rapportperiod")
     h.add_argument("--table", help="i stället: versionerna av en hel tabell, t.ex. ekonomi")
+    h.add_argument("--adjustments", action="store_true",
+                   help="i stället: analytikerns sparade och ångrade justeringar (med --period bara den perioden)")
     add_data_args(h)
     h.set_defaults(run=_history)
 

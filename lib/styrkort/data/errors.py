@@ -6,6 +6,16 @@ import errno
 from dataclasses import dataclass
 
 
+class UserError(Exception):
+    """An error the user can correct from its message alone. In a notebook it shows as that
+    message, in red, without Python's traceback (IPython asks ``_render_traceback_``)."""
+
+    def _render_traceback_(self) -> list[str]:
+        first, *rest = str(self).splitlines() or [""]
+        first = first[0].upper() + first[1:] if first else first
+        return [f"\x1b[1;31m{first}\x1b[0m", *rest]
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -25,7 +35,7 @@ class Problem:
         return f"{', '.join(where)}: {self.message}"
 
 
-class DataError(Exception):
+class DataError(UserError):
     """Input that cannot be used; carries every problem found, each with its place."""
 
     def __init__(self, problems: list[Problem], source: str = ""):
@@ -42,7 +52,7 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
-class ReportError(Exception):
+class ReportError(UserError):
     """A report that cannot be rendered for a reason the user can act on."""
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from styrkort.data.errors import UserError
+
 MONTHS_LONG = (
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
@@ -30,7 +32,7 @@ _INTERIM = re.compile(r"^(\d{4})-(T[12])$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})$")
 
 
-class PeriodError(ValueError):
+class PeriodError(UserError, ValueError):
     """A period key that cannot be read; the message is in Swedish for the user."""
 
 

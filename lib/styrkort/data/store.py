@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from styrkort.data.atomic import write_atomic
+from styrkort.data.errors import UserError
 from styrkort.data.identity import current_user
 
 STORE_NAME = "inlamningar.sqlite"
@@ -101,7 +102,7 @@ _APPEND_ONLY = [
 ]
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """The store cannot be opened or is not a styrkort store; the message is in Swedish."""
 
 

@@ -17,17 +17,19 @@ from IPython.display import display
 from styrkort.data import fmt
 from styrkort.data.errors import DataError
 from styrkort.data.loading import Dataset
+from styrkort.data.locks import Busy
 from styrkort.data.params import Params
 from styrkort.data.periods import Period
 from styrkort.data.status import Status
 from styrkort.html.textsafe import esc
 from styrkort.reports.adjustments import (
+    AdjustmentConflict,
     Adjustments,
     Entry,
     adjustments_path,
     check_adjustments,
     read_adjustments,
-    save_adjustments,
+    save_section,
     stamp,
 )
 from styrkort.reports.interim import interim_report
@@ -181,8 +183,19 @@ class Editor:
         except DataError as exc:
             self.message.value = _refused("; ".join(p.message for p in exc.problems))
             return None
-        path = save_adjustments(adj, self.folder)
-        self.saved = adj
+        section = _SECTION_KEYS[self.section]
+        try:
+            self.saved = save_section(self.folder, self.kind.name, self.period.key, section,
+                                      getattr(adj, self.section), getattr(self.saved, self.section))
+        except AdjustmentConflict as conflict:
+            theirs = "; ".join(f"{_identity(e)} av {e.by or 'okänd'} {e.at[:16]}" for e in conflict.current) or "inga"
+            self.message.value = _refused(f"någon annan har sparat det här avsnittet sedan du öppnade det (nu: "
+                                          f"{theirs}). Kör cellen igen för att se deras ändring och gör om din.")
+            return None
+        except Busy:
+            self.message.value = _refused("filen sparas just nu av någon annan; försök igen om en stund.")
+            return None
+        path = adjustments_path(self.folder, self.kind.name, self.period.key)
         self.message.value = (f'<span style="color:#1b6e35">✓ Sparat i {esc(path)}.</span> '
                               "Nästa rendering av rapporten visar justeringarna.")
         self.refresh()
@@ -209,6 +222,16 @@ class Editor:
             c.observe(self.refresh, names="value")
         if reason is not None:  # the preview shows the reason as well
             reason.observe(self.refresh, names="value")
+
+
+#: The adjustment file's key of each editor's section.
+_SECTION_KEYS = {"status": "status", "bridge": "kommunbidrag", "risks": "risker", "forecast": "prognos"}
+
+
+def _identity(e: Entry) -> str:
+    values = dict(e.values)
+    first = next(iter(values.items()), ("", ""))
+    return f"{first[0]} {first[1]}: " + ", ".join(f"{k} {v}" for k, v in list(values.items())[1:])
 
 
 def _reason(entry: Entry | None, what: str = "") -> w.Text:

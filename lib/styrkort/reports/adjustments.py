@@ -22,6 +22,8 @@ an entry without a reason is refused with the file and the entry named.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +35,7 @@ from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.identity import current_user
 from styrkort.data.loading import Dataset
+from styrkort.data.locks import exclusive
 from styrkort.data.params import Params
 from styrkort.data.periods import Period
 from styrkort.data.status import StatusError, parse_status
@@ -258,6 +261,88 @@ def save_adjustments(adj: Adjustments, folder: str | Path) -> Path:
               "# rendering av rapporten. Kan redigeras för hand; varje post ska ha en motivering.\n")
     write_atomic(path, header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
     return path
+
+
+LOG_NAME = "logg.jsonl"
+LOCK_NAME = ".justeringar.lock"
+
+
+class AdjustmentConflict(Exception):
+    """The section was saved by someone else since the editor read it; ``current`` is theirs."""
+
+    def __init__(self, current: tuple[Entry, ...]):
+        super().__init__("changed since read")
+        self.current = current
+
+
+def save_section(folder: str | Path, report: str, period_key: str, section: str, entries: tuple[Entry, ...],
+                 base: tuple[Entry, ...]) -> Adjustments:
+    """Save one section (``status``, ``kommunbidrag``, ``risker``, ``prognos``) of a report's
+    adjustment file without losing anything: under the folder's lock the file is read again, only
+    this section is replaced (another editor's sections stay as that editor saved them), and the
+    file is written atomically. ``base`` is the section as the editor read it: when the file's
+    section differs from it, someone else saved it meanwhile, and AdjustmentConflict says what
+    they saved instead of overwriting it. Every change is appended to the folder's log."""
+    folder = Path(folder)
+    attr = _ATTR[section]
+    with exclusive(folder / LOCK_NAME, wait=30):
+        current = read_adjustments(adjustments_path(folder, report, period_key), report, period_key)
+        if _plain(getattr(current, attr)) != _plain(base):
+            raise AdjustmentConflict(getattr(current, attr))
+        updated = replace(current, **{attr: tuple(entries)})
+        save_adjustments(updated, folder)
+        _log(folder, report, period_key, section, base, entries)
+    return updated
+
+
+def _plain(entries: tuple[Entry, ...]) -> list:
+    return [(dict(e.values), e.reason, e.by, e.at) for e in entries]
+
+
+def _log(folder: Path, report: str, period_key: str, section: str, before: tuple[Entry, ...],
+         after: tuple[Entry, ...]) -> None:
+    """Append what changed, entry by entry, to the log (never rewritten): who, when, old and new
+    value, the reason. An entry taken away (back to the proposal) is logged as undone."""
+    key = SECTIONS[section][0]
+    old = {e.get(key): e for e in before}
+    new = {e.get(key): e for e in after}
+    now = datetime.now().isoformat(timespec="seconds")
+    lines = []
+    for identity in [*old, *(k for k in new if k not in old)]:
+        o, n = old.get(identity), new.get(identity)
+        if o is not None and n is not None and _plain((o,)) == _plain((n,)):
+            continue
+        lines.append({"tid": n.at if n is not None else now, "av": n.by if n is not None else current_user(),
+                      "rapport": report, "period": period_key, "avsnitt": section, "post": identity,
+                      "handling": "ångrad" if n is None else "sparad",
+                      "före": _values(o), "efter": _values(n), "motivering": (n or o).reason})
+    if lines:
+        path = folder / LOG_NAME
+        text = "".join(json.dumps(line, ensure_ascii=False, default=str) + "\n" for line in lines)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, text.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _values(e: Entry | None) -> dict | None:
+    return None if e is None else {k: v for k, v in e.values.items()}
+
+
+def adjustment_log(folder: str | Path) -> list[dict]:
+    """Every save and undo in the folder's log, oldest first."""
+    path = Path(folder) / LOG_NAME
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            out.append(json.loads(line))
+        except ValueError:
+            continue  # a line cut by a crash; the rest stands
+    return out
 
 
 def stamp(values: Mapping[str, Any], reason: str) -> Entry:
