@@ -136,3 +136,20 @@ def test_saves_and_undos_are_logged_and_listed(data, params, tmp_path, monkeypat
     assert main(["history", "--adjustments", "--period", "2024-08", "--params", str(params_dir / "styrkort.yaml")]) == 0
     out = capsys.readouterr().out
     assert "sparad" in out and "ångrad" in out and "Sjukfrånvaron ökar" in out and "malomrade 1, status Röd" in out
+
+
+def test_an_unsaved_edit_survives_run_all_and_is_offered_back(data, params, tmp_path):
+    adj = tmp_path / "justeringar"
+    ed = widgets.forecast_editor(data, params, "2024-T2", adj)
+    box, reason = ed.controls["Integration"]
+    box.widget.value = "−1 500"  # typed, not saved
+    reason.value = "Fler i etableringen"
+    again = widgets.forecast_editor(data, params, "2024-T2", adj)  # Run All builds the editor anew
+    box, reason = again.controls["Integration"]
+    assert (box.value, reason.value) == (-1500, "Fler i etableringen")
+    assert "Osparade ändringar" in again.message.value and "lagts tillbaka" in again.message.value
+    assert not (adj / "interim-2024-T2.yaml").exists()
+    assert again.save() is not None
+    assert not list((adj / ".utkast").glob("*.json"))  # saved: no draft left
+    third = widgets.forecast_editor(data, params, "2024-T2", adj)
+    assert third.controls["Integration"][0].value == -1500 and "Osparade" not in third.message.value

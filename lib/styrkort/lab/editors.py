@@ -8,14 +8,18 @@ writes its section of the report's adjustment file (:mod:`styrkort.reports.adjus
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import ipywidgets as w
 from IPython.display import display
 
 from styrkort.data import fmt
+from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import DataError
+from styrkort.data.identity import current_user
 from styrkort.data.loading import Dataset
 from styrkort.data.locks import Busy
 from styrkort.data.params import Params
@@ -111,6 +115,7 @@ class Editor:
     """Controls for one section of the adjustment file, a preview, Save and a message line."""
 
     section = ""  # attribute of Adjustments this editor owns
+    key = ""  # what an entry adjusts: a goal area, a step, a risk, an activity area
     headers: tuple[str, ...] = ()  # the grid's column headers
     columns = ""  # CSS grid-template-columns, one per header
 
@@ -139,6 +144,63 @@ class Editor:
     def render_preview(self, adjustments: Adjustments) -> str:
         raise NotImplementedError
 
+    def load(self, entries: tuple[Entry, ...]) -> None:
+        """Set the controls to these entries; what they do not name, to what the data states."""
+        raise NotImplementedError
+
+    def _start(self) -> None:
+        """The controls show what is saved, then are watched; an unsaved draft is offered back."""
+        self.load(getattr(self.saved, self.section))
+        for row in self.controls.values():
+            self._watch(*row)
+        draft = self._read_draft()
+        if draft is not None:
+            entries, when = draft
+            self.load(entries)
+            if not self.pending:
+                return
+            self.message.value = (f'<span style="color:#8a4b00"><strong>Osparade ändringar från {esc(when)} har '
+                                  "lagts tillbaka.</strong> Spara dem, eller ändra tillbaka och spara.</span>")
+
+    def _saved(self, key: str) -> dict:
+        """The saved entries by what they adjust: an unchanged entry keeps who and when."""
+        return {e.get(key): e for e in getattr(self.saved, self.section)}
+
+    # --- drafts: what is changed but not saved survives Run All ------------------------------------
+    def _draft_path(self) -> Path:
+        return self.folder / ".utkast" / f"{self.kind.name}-{self.period.key}-{self.section}-{current_user()}.json"
+
+    def _keep_draft(self) -> None:
+        path = self._draft_path()
+        if not self.pending:
+            path.unlink(missing_ok=True)
+            return
+        # Only what this editor changed is kept, so that a draft offered back later lands on top of
+        # what others have saved meanwhile instead of undoing it.
+        saved, now = self._saved(self.key), {e.get(self.key): e for e in self.entries()}
+        changed = [k for k in {*saved, *now} if _plain([e for e in (saved.get(k),) if e]) !=
+                   _plain([e for e in (now.get(k),) if e])]
+        draft = {"tid": datetime.now().isoformat(timespec="seconds"),
+                 "ändrat": [{"post": k, "värden": dict(now[k].values) if k in now else None,
+                             "motivering": now[k].reason if k in now else ""} for k in changed]}
+        try:
+            write_atomic(path, json.dumps(draft, ensure_ascii=False, default=str))
+        except OSError:
+            pass  # a draft is a convenience: the save itself says what is wrong with the folder
+
+    def _read_draft(self) -> tuple[tuple[Entry, ...], str] | None:
+        try:
+            draft = json.loads(self._draft_path().read_text(encoding="utf-8"))
+            entries = self._saved(self.key)
+            for change in draft["ändrat"]:
+                entries.pop(change["post"], None)
+                if change["värden"] is not None:
+                    entries[change["post"]] = Entry(dict(change["värden"]), str(change["motivering"]))
+            when = datetime.fromisoformat(draft["tid"]).strftime("%-d/%-m kl. %H.%M")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return tuple(entries.values()), when
+
     def adjustments(self) -> Adjustments:
         return replace(self.saved, **{self.section: self.entries()})
 
@@ -157,14 +219,12 @@ class Editor:
             self.message.value = _refused("; ".join(errors))
         else:
             self.show_pending()
+        self._keep_draft()
 
     @property
     def pending(self) -> bool:
         """The controls hold something other than what is saved."""
-        def plain(entries):
-            return [(dict(e.values), e.reason.strip()) for e in entries]
-
-        return plain(self.entries()) != plain(getattr(self.saved, self.section))
+        return _plain(self.entries()) != _plain(getattr(self.saved, self.section))
 
     def show_pending(self, *_: object) -> None:
         """Say so while a change is not saved; a save message stays until then."""
@@ -217,11 +277,9 @@ class Editor:
         self.refresh()
         display(self.widget)
 
-    def _watch(self, *controls: w.ValueWidget, reason: w.Text | None = None) -> None:
-        for c in controls:
+    def _watch(self, *controls) -> None:
+        for c in controls:  # the reason too: the preview shows it
             c.observe(self.refresh, names="value")
-        if reason is not None:  # the preview shows the reason as well
-            reason.observe(self.refresh, names="value")
 
 
 #: The adjustment file's key of each editor's section.
@@ -234,11 +292,15 @@ def _identity(e: Entry) -> str:
     return f"{first[0]} {first[1]}: " + ", ".join(f"{k} {v}" for k, v in list(values.items())[1:])
 
 
-def _reason(entry: Entry | None, what: str = "") -> w.Text:
+def _reason(what: str = "") -> w.Text:
     # Sent when the analyst leaves the field (or presses Enter): the preview is redrawn then.
-    return w.Text(value=entry.reason if entry else "", placeholder="Motivering (krävs för en ändring)",
+    return w.Text(value="", placeholder="Motivering (krävs för en ändring)",
                   tooltip=f"Motivering{' för ' + what if what else ''}", continuous_update=False,
                   layout=w.Layout(width="100%"))
+
+
+def _plain(entries) -> list:
+    return [(dict(e.values), e.reason.strip()) for e in entries]
 
 
 def _keep_or_stamp(values: dict, reason: str, saved: Entry | None) -> Entry:
@@ -252,24 +314,27 @@ class StatusEditor(Editor):
     """Per goal area: the proposed status, another status to set, and the reason."""
 
     section = "status"
+    key = "malomrade"
     headers = ("Målområde", "Status", "Motivering")
     columns = f"fit-content(18em) 13em {_REASON_COLUMN}"
 
     def __init__(self, data, params, kind, period, folder):
         super().__init__(data, params, kind, period, folder, "Sätt status för hand")
         proposed = self.build(replace(self.saved, status=()))
-        saved = {int(e.get("malomrade")): e for e in self.saved.status}
         self.names = {a.number: f"{a.number}. {a.name}" for a in proposed.areas}
         self.controls: dict[int, tuple[w.Dropdown, w.Text]] = {}
         for a in proposed.areas:
             p = a.outcome.proposed.value if a.outcome.proposed else "ej bedömd"
             choice = w.Dropdown(options=[(f"Föreslagen ({p})", "")] + [(s.value, s.value) for s in Status],
-                                value=str(saved[a.number].get("status")) if a.number in saved else "",
-                                tooltip=f"Status för {self.names[a.number]}", layout=w.Layout(width="100%"))
-            reason = _reason(saved.get(a.number), self.names[a.number])
-            self.controls[a.number] = (choice, reason)
-            self._watch(choice, reason=reason)
-        self._saved_by_area = saved
+                                value="", tooltip=f"Status för {self.names[a.number]}", layout=w.Layout(width="100%"))
+            self.controls[a.number] = (choice, _reason(self.names[a.number]))
+        self._start()
+
+    def load(self, entries):
+        by_area = {int(e.get("malomrade")): e for e in entries}
+        for n, (choice, reason) in self.controls.items():
+            e = by_area.get(n)
+            choice.value, reason.value = (str(e.get("status")), e.reason) if e else ("", "")
 
     def build(self, adjustments: Adjustments):
         """The report (monthly or interim) with these adjustments, for the preview."""
@@ -279,7 +344,8 @@ class StatusEditor(Editor):
         return [[_label(self.names[n]), choice, reason] for n, (choice, reason) in self.controls.items()]
 
     def entries(self):
-        return tuple(_keep_or_stamp({"malomrade": n, "status": choice.value}, reason.value, self._saved_by_area.get(n))
+        saved = self._saved(self.key)
+        return tuple(_keep_or_stamp({"malomrade": n, "status": choice.value}, reason.value, saved.get(n))
                      for n, (choice, reason) in self.controls.items() if choice.value)
 
     def render_preview(self, adjustments):
@@ -292,6 +358,7 @@ class BridgeEditor(Editor):
     """Each step of the allocation bridge: its amount, or a percentage step's rate."""
 
     section = "bridge"
+    key = "steg"
     headers = ("Steg", "Belopp eller sats", "Motivering")
     columns = f"fit-content(24em) 13em {_REASON_COLUMN}"
 
@@ -299,20 +366,22 @@ class BridgeEditor(Editor):
         super().__init__(data, params, PLAN, period, folder, "Kommunbidragets steg")
         stated = annual_plan(data, self.period, params).bridge
         self.stated = {s.label: s for s in stated.steps}
-        saved = {e.get("steg"): e for e in self.saved.bridge}
-        self._saved = saved
         self.controls: dict[str, tuple[NumberField, w.Text]] = {}
         for s in stated.steps:
-            e = saved.get(s.label)
             if s.rate is not None:
-                value = float(e.get("procent")) if e and e.get("procent") is not None else s.rate
-                box = NumberField(value, "procent", f"{s.label} i procent")
+                box = NumberField(s.rate, "procent", f"{s.label} i procent")
             else:
-                value = float(e.get("belopp")) if e and e.get("belopp") is not None else s.amount
-                box = NumberField(value, "tkr", f"{s.label} i tkr")
-            reason = _reason(e, s.label)
-            self.controls[s.label] = (box, reason)
-            self._watch(box, reason=reason)
+                box = NumberField(s.amount, "tkr", f"{s.label} i tkr")
+            self.controls[s.label] = (box, _reason(s.label))
+        self._start()
+
+    def load(self, entries):
+        by_step = {e.get("steg"): e for e in entries}
+        for label, (box, reason) in self.controls.items():
+            s, e = self.stated[label], by_step.get(label)
+            key, stated = ("procent", s.rate) if s.rate is not None else ("belopp", s.amount)
+            box.value = float(e.get(key)) if e is not None and e.get(key) is not None else stated
+            reason.value = e.reason if e else ""
 
     def rows(self):
         return [[_label(label), box, reason] for label, (box, reason) in self.controls.items()]
@@ -323,7 +392,8 @@ class BridgeEditor(Editor):
             s = self.stated[label]
             key, stated = ("procent", s.rate) if s.rate is not None else ("belopp", s.amount)
             if abs(box.value - stated) > 1e-9:
-                out.append(_keep_or_stamp({"steg": label, key: box.value}, reason.value, self._saved.get(label)))
+                out.append(_keep_or_stamp({"steg": label, key: box.value}, reason.value,
+                                          self._saved(self.key).get(label)))
         return tuple(out)
 
     def render_preview(self, adjustments):
@@ -338,26 +408,31 @@ class RiskEditor(Editor):
     """Probability and consequence after actions, per assessed risk."""
 
     section = "risks"
+    key = "risk"
     headers = ("Risk", "Sannolikhet", "Konsekvens", "Motivering")
     columns = f"minmax(14em, 26em) 7em 7em {_REASON_COLUMN}"
 
     def __init__(self, data, params, period, folder):
         super().__init__(data, params, PLAN, period, folder, "Risker efter åtgärder")
         risks = annual_plan(data, self.period, params).stated_risks
-        saved = {e.get("risk"): e for e in self.saved.risks}
-        self._saved = saved
         self.stated = {r.risk_id: r for r in risks if r.placed}
         scale = list(range(1, params.risk.scale + 1))
         self.controls: dict[str, tuple[w.Dropdown, w.Dropdown, w.Text]] = {}
         for r in self.stated.values():
-            e = saved.get(r.risk_id)
-            p = w.Dropdown(options=scale, value=int(e.get("sannolikhet")) if e else r.probability,
-                           tooltip=f"Sannolikhet för {r.risk_id} efter åtgärder", layout=w.Layout(width="100%"))
-            c = w.Dropdown(options=scale, value=int(e.get("konsekvens")) if e else r.consequence,
-                           tooltip=f"Konsekvens för {r.risk_id} efter åtgärder", layout=w.Layout(width="100%"))
-            reason = _reason(e, r.risk_id)
-            self.controls[r.risk_id] = (p, c, reason)
-            self._watch(p, c, reason=reason)
+            p = w.Dropdown(options=scale, value=r.probability, tooltip=f"Sannolikhet för {r.risk_id} efter åtgärder",
+                           layout=w.Layout(width="100%"))
+            c = w.Dropdown(options=scale, value=r.consequence, tooltip=f"Konsekvens för {r.risk_id} efter åtgärder",
+                           layout=w.Layout(width="100%"))
+            self.controls[r.risk_id] = (p, c, _reason(r.risk_id))
+        self._start()
+
+    def load(self, entries):
+        by_risk = {e.get("risk"): e for e in entries}
+        for rid, (p, c, reason) in self.controls.items():
+            r, e = self.stated[rid], by_risk.get(rid)
+            p.value, c.value = (int(e.get("sannolikhet")), int(e.get("konsekvens"))) if e else (r.probability,
+                                                                                              r.consequence)
+            reason.value = e.reason if e else ""
 
     def rows(self):
         return [[_label(f"{rid} {self.stated[rid].text}"), p, c, reason] for rid, (p, c, reason) in self.controls.items()]
@@ -368,7 +443,7 @@ class RiskEditor(Editor):
             r = self.stated[rid]
             if (p.value, c.value) != (r.probability, r.consequence):
                 out.append(_keep_or_stamp({"risk": rid, "sannolikhet": p.value, "konsekvens": c.value}, reason.value,
-                                          self._saved.get(rid)))
+                                          self._saved(self.key).get(rid)))
         return tuple(out)
 
     def render_preview(self, adjustments):
@@ -381,26 +456,29 @@ class ForecastEditor(Editor):
     """An adjustment of the full-year forecast per activity area, tkr with the net-cost sign."""
 
     section = "forecast"
+    key = "verksamhet"
     headers = ("Verksamhet", "Justering", "Motivering")
     columns = f"fit-content(20em) 13em {_REASON_COLUMN}"
 
     def __init__(self, data, params, period, folder):
         super().__init__(data, params, INTERIM, period, folder, "Justera helårsprognosen")
-        saved = {e.get("verksamhet"): e for e in self.saved.forecast}
-        self._saved = saved
         self.controls: dict[str, tuple[NumberField, w.Text]] = {}
         for a in data.activity_areas["verksamhet"]:
-            e = saved.get(a)
-            box = NumberField(float(e.get("justering")) if e else 0.0, "tkr", f"Justering för {a} i tkr")
-            reason = _reason(e, a)
-            self.controls[a] = (box, reason)
-            self._watch(box, reason=reason)
+            self.controls[a] = (NumberField(0.0, "tkr", f"Justering för {a} i tkr"), _reason(a))
+        self._start()
+
+    def load(self, entries):
+        by_area = {e.get("verksamhet"): e for e in entries}
+        for a, (box, reason) in self.controls.items():
+            e = by_area.get(a)
+            box.value, reason.value = (float(e.get("justering")), e.reason) if e else (0.0, "")
 
     def rows(self):
         return [[_label(a), box, reason] for a, (box, reason) in self.controls.items()]
 
     def entries(self):
-        return tuple(_keep_or_stamp({"verksamhet": a, "justering": box.value}, reason.value, self._saved.get(a))
+        saved = self._saved(self.key)
+        return tuple(_keep_or_stamp({"verksamhet": a, "justering": box.value}, reason.value, saved.get(a))
                      for a, (box, reason) in self.controls.items() if box.value)
 
     def render_preview(self, adjustments):
