@@ -153,3 +153,32 @@ def test_an_unsaved_edit_survives_run_all_and_is_offered_back(data, params, tmp_
     assert not list((adj / ".utkast").glob("*.json"))  # saved: no draft left
     third = widgets.forecast_editor(data, params, "2024-T2", adj)
     assert third.controls["Integration"][0].value == -1500 and "Osparade" not in third.message.value
+
+
+def test_the_overview_lists_the_saves_and_an_undo_needs_and_logs_a_reason(data, params, tmp_path, monkeypatch):
+    monkeypatch.setenv("STYRKORT_USER", "anna")
+    adj = tmp_path / "justeringar"
+    ed = widgets.status_editor(data, params, "interim", "2024-T2", adj)
+    choice, why = ed.controls[3]
+    choice.value, why.value = "Gul", "Kön växer"
+    assert ed.save()
+    view = widgets.overview(data, "interim", "2024-T2", adj)
+    assert "Kön växer" in view.table.value and "anna" in view.table.value and "sparad" in view.log.value
+    view.choice.value = view.choice.options[0][1]
+    assert not view.undo() and "Skriv varför" in view.message.value  # a reason is required
+    view.reason.value = "Bedömningen var för tidig"
+    assert view.undo()
+    assert "Inga sparade justeringar" in view.table.value and "ångrad" in view.log.value
+    assert adjustment_log(adj)[-1]["motivering"] == "Bedömningen var för tidig"
+
+
+def test_the_render_button_renders_the_report_and_links_to_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    button = widgets.render_button("monthly", "2024-08", EXAMPLE, ROOT / "params" / "styrkort.yaml",
+                                   tmp_path / "justeringar")
+    button.ws = button.ws.__class__(**{**button.ws.__dict__, "out": tmp_path / "out"})
+    done = button.render()
+    assert done.html.is_file() and done.pdf.is_file()
+    assert 'href="out/2024-08/manadsrapport-augusti-2024.html"' in button.message.value
+    bad = widgets.render_button("monthly", "2024-13", EXAMPLE, ROOT / "params" / "styrkort.yaml", tmp_path / "j")
+    assert bad.render() is None and "Inte renderad" in bad.message.value and "månad 13" in bad.message.value

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from styrkort.data.params import Params
     from styrkort.data.periods import Period
     from styrkort.lab.editors import BridgeEditor, ForecastEditor, RiskEditor, StatusEditor
+    from styrkort.lab.overview import AdjustmentsOverview, RenderButton
     from styrkort.reports.kinds import ReportKind
 
 
@@ -57,3 +58,23 @@ def forecast_editor(data: Dataset, params: Params, period: Period | str, folder:
     from styrkort.lab.editors import ForecastEditor
 
     return ForecastEditor(data, params, period, folder)
+
+
+def overview(data: Dataset, kind: ReportKind | str, period: Period | str, folder: str | Path,
+             show: bool = True) -> AdjustmentsOverview | None:
+    """Every saved adjustment of the period, who and when, the log; undo one with a reason."""
+    if not show:
+        return None
+    from styrkort.lab.overview import AdjustmentsOverview
+
+    return AdjustmentsOverview(data, kind, period, folder)
+
+
+def render_button(kind: ReportKind | str, period: Period | str, data_dir: str | Path, params_file: str | Path,
+                  adjustments_dir: str | Path, show: bool = True) -> RenderButton | None:
+    """A button that renders the report into outputs/ as `styrkort render` does, with links to it."""
+    if not show:
+        return None
+    from styrkort.lab.overview import RenderButton
+
+    return RenderButton(kind, period, data_dir, params_file, adjustments_dir)

@@ -276,13 +276,14 @@ class AdjustmentConflict(Exception):
 
 
 def save_section(folder: str | Path, report: str, period_key: str, section: str, entries: tuple[Entry, ...],
-                 base: tuple[Entry, ...]) -> Adjustments:
+                 base: tuple[Entry, ...], undo_reason: str = "") -> Adjustments:
     """Save one section (``status``, ``kommunbidrag``, ``risker``, ``prognos``) of a report's
     adjustment file without losing anything: under the folder's lock the file is read again, only
     this section is replaced (another editor's sections stay as that editor saved them), and the
     file is written atomically. ``base`` is the section as the editor read it: when the file's
     section differs from it, someone else saved it meanwhile, and AdjustmentConflict says what
-    they saved instead of overwriting it. Every change is appended to the folder's log."""
+    they saved instead of overwriting it. Every change is appended to the folder's log, an entry
+    taken away with ``undo_reason`` when one is given."""
     folder = Path(folder)
     attr = _ATTR[section]
     with exclusive(folder / LOCK_NAME, wait=30):
@@ -291,7 +292,7 @@ def save_section(folder: str | Path, report: str, period_key: str, section: str,
             raise AdjustmentConflict(getattr(current, attr))
         updated = replace(current, **{attr: tuple(entries)})
         save_adjustments(updated, folder)
-        _log(folder, report, period_key, section, base, entries)
+        _log(folder, report, period_key, section, base, entries, undo_reason)
     return updated
 
 
@@ -300,7 +301,7 @@ def _plain(entries: tuple[Entry, ...]) -> list:
 
 
 def _log(folder: Path, report: str, period_key: str, section: str, before: tuple[Entry, ...],
-         after: tuple[Entry, ...]) -> None:
+         after: tuple[Entry, ...], undo_reason: str = "") -> None:
     """Append what changed, entry by entry, to the log (never rewritten): who, when, old and new
     value, the reason. An entry taken away (back to the proposal) is logged as undone."""
     key = SECTIONS[section][0]
@@ -315,7 +316,8 @@ def _log(folder: Path, report: str, period_key: str, section: str, before: tuple
         lines.append({"tid": n.at if n is not None else now, "av": n.by if n is not None else current_user(),
                       "rapport": report, "period": period_key, "avsnitt": section, "post": identity,
                       "handling": "ångrad" if n is None else "sparad",
-                      "före": _values(o), "efter": _values(n), "motivering": (n or o).reason})
+                      "före": _values(o), "efter": _values(n),
+                      "motivering": n.reason if n is not None else (undo_reason or o.reason)})
     if lines:
         path = folder / LOG_NAME
         text = "".join(json.dumps(line, ensure_ascii=False, default=str) + "\n" for line in lines)
