@@ -38,7 +38,7 @@ def test_two_editors_of_the_plan_both_keep_their_save(data, params, tmp_path):
     box, reason = bridge.controls["demografi"]
     box.value, reason.value = -2500, "Fler äldre än prognosen"
     assert bridge.save() is not None
-    p, c, why = risks.controls["R1"]
+    p, c, _, why = risks.controls["R1"]
     p.value, c.value, why.value = 3, 3, "Åtgärderna har effekt"
     assert risks.save() is not None
     doc = saved(adj, "plan-2024.yaml")
@@ -94,7 +94,7 @@ if sys.argv[4] == "bridge":
     box, reason = editor.controls["demografi"]
     box.value, reason.value = -2500, "Kärna ett"
 else:
-    p, c, why = editor.controls["R1"]
+    p, c, _, why = editor.controls["R1"]
     p.value, c.value, why.value = 2, 2, "Kärna två"
 print("saved" if editor.save() else editor.message.value, flush=True)
 """
@@ -182,3 +182,28 @@ def test_the_render_button_renders_the_report_and_links_to_it(tmp_path, monkeypa
     assert 'href="out/2024-08/manadsrapport-augusti-2024.html"' in button.message.value
     bad = widgets.render_button("monthly", "2024-13", EXAMPLE, ROOT / "params" / "styrkort.yaml", tmp_path / "j")
     assert bad.render() is None and "Inte renderad" in bad.message.value and "månad 13" in bad.message.value
+
+
+def test_every_risk_can_be_assessed_the_unvalued_ones_too(data, params, tmp_path):
+    adj = tmp_path / "justeringar"
+    ed = widgets.risk_editor(data, params, "2024", adj)
+    assert {"R2", "R4", "R7"} <= set(ed.controls)  # risks with no value yet
+    p, c, assessment, reason = ed.controls["R2"]
+    p.value = 2
+    assert not ed.save() and "R2: ange både sannolikhet och konsekvens" in ed.message.value
+    c.value, assessment.value, reason.value = 3, "Åtgärderna har börjat ge effekt", "Ny bedömning i ledningsgruppen"
+    assert ed.save()
+    entry = saved(adj, "plan-2024.yaml")["risker"][0]
+    assert (entry["risk"], entry["sannolikhet"], entry["konsekvens"]) == ("R2", 2, 3)
+    assert entry["bedomning"] == "Åtgärderna har börjat ge effekt"
+    html = ed.render_preview(ed.adjustments())
+    assert "R2 bedömd efter åtgärder till 2 × 3 = 6" in html and "åtgärderna bedömda: Åtgärderna har börjat" in html
+
+
+def test_the_forecast_editor_shows_the_forecast_it_adjusts_and_the_bridge_its_sign(data, params, tmp_path):
+    forecast = widgets.forecast_editor(data, params, "2024-T2", tmp_path)
+    rows = {row[0].value: row[1].value for row in forecast.rows()}
+    assert any("Integration" in label and "\u2212" in value for label, value in rows.items())
+    assert "nettokostnadens tecken" in forecast.note
+    bridge = widgets.bridge_editor(data, params, "2024", tmp_path)
+    assert "−2 500 höjer kommunbidraget med 2 500 tkr" in bridge.note

@@ -92,7 +92,7 @@ def test_risk_register_values_and_heatmap(plan):
     rows = {r[0]: r for r in rows_of(soup.find("table", class_="risk-register"))[1:]}
     assert rows["R1"][3] == "5 × 4 = 20 Mycket hög"
     assert rows["R3"][3] == "4 × 4 = 16 Hög"
-    assert rows["R5"][3].startswith("20 (endast riskvärde angivet)")
+    assert rows["R5"][3].startswith("20, endast riskvärde angivet")
     assert rows["R6"][3].startswith("5 × 4 = 20")
     assert all(rows[r][3] == "ej bedömd" for r in ("R2", "R4", "R7"))
     img = soup.find("figure", class_="heatmap").img

@@ -64,3 +64,10 @@ def test_grid_places_risks_in_their_cells_and_after_actions():
     assert len(grid) == 25 and grid[(5, 4)] == ["R1", "R6"] and grid[(4, 4)] == ["R3"]
     after = with_assessments(risks, {"R1": (2, 3)}, RiskSettings())
     assert risk_grid(after, 5)[(2, 3)] == ["R1"] and after[0].band.label == "Låg"
+
+
+def test_a_stated_value_reads_without_nested_brackets():
+    from styrkort.reports.risks import Risk
+
+    r = Risk("R5", 1, "Medarbetare", "Risk", None, None, 20, (), "", None, None)
+    assert f"{r.risk_id} ({r.value_text})" == "R5 (20, endast riskvärde angivet)"

@@ -98,7 +98,7 @@ def test_bridge_and_risk_adjustments_saved_and_rendered(data, params, tmp_path):
     bridge.save_button.click()
 
     risks = widgets.risk_editor(data, params, "2024", adj)
-    p, c, why = risks.controls["R1"]
+    p, c, _, why = risks.controls["R1"]
     p.value, why.value = 3, "Resurssocionomerna har minskat belastningen"
     risks.save_button.click()
 

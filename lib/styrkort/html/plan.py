@@ -108,9 +108,17 @@ def risks(plan: AnnualPlan) -> Html:
 def risk_adjustments(plan: AnnualPlan) -> str:
     stated = {r.risk_id: r for r in plan.stated_risks}
     now = {r.risk_id: r for r in plan.risks}
-    return "".join(adjustment_note(f"{esc(e.get('risk'))} bedömd efter åtgärder till {esc(now[e.get('risk')].value_text)}"
-                                   f" (i underlaget {esc(stated[e.get('risk')].value_text)})", e.reason, e.by, e.at)
-                   for e in plan.risk_adjustments)
+    def what(e) -> str:
+        risk = e.get("risk")
+        parts = []
+        if e.get("sannolikhet") is not None:
+            parts.append(f"bedömd efter åtgärder till {esc(now[risk].value_text)} (i underlaget "
+                         f"{esc(stated[risk].value_text)})")
+        if e.get("bedomning"):
+            parts.append(f"åtgärderna bedömda: {esc(e.get('bedomning'))}")
+        return f"{esc(risk)} " + "; ".join(parts)
+
+    return "".join(adjustment_note(what(e), e.reason, e.by, e.at) for e in plan.risk_adjustments)
 
 
 def staff(plan: AnnualPlan) -> str:

@@ -116,6 +116,7 @@ class Editor:
 
     section = ""  # attribute of Adjustments this editor owns
     key = ""  # what an entry adjusts: a goal area, a step, a risk, an activity area
+    note = ""  # a line under the title saying how to write the values
     headers: tuple[str, ...] = ()  # the grid's column headers
     columns = ""  # CSS grid-template-columns, one per header
 
@@ -271,7 +272,8 @@ class Editor:
         preview = w.VBox([w.HTML("<strong>Förhandsvisning</strong> med värdena ovan, så som rapporten visar dem:"),
                           self.preview],
                          layout=w.Layout(border_left="4px solid #9fb8d3", padding="0 0 0 14px", margin="16px 0 0 0"))
-        return w.VBox([w.HTML(f"<h3>{esc(self.title)}</h3>"), form, actions, preview])
+        note = [w.HTML(f"<p>{esc(self.note)}</p>")] if self.note else []
+        return w.VBox([w.HTML(f"<h3>{esc(self.title)}</h3>"), *note, form, actions, preview])
 
     def _ipython_display_(self) -> None:
         self.refresh()
@@ -359,6 +361,9 @@ class BridgeEditor(Editor):
 
     section = "bridge"
     key = "steg"
+    note = ("Beloppen har nettokostnadens tecken, som kommunbidraget: minus är mer pengar till nämnden. "
+            "−2 500 höjer kommunbidraget med 2 500 tkr, och vattenfallsdiagrammet visar det som +2 500. "
+            "Procentsatser skrivs som 4,1.")
     headers = ("Steg", "Belopp eller sats", "Motivering")
     columns = f"fit-content(24em) 13em {_REASON_COLUMN}"
 
@@ -405,46 +410,59 @@ class BridgeEditor(Editor):
 
 
 class RiskEditor(Editor):
-    """Probability and consequence after actions, per assessed risk."""
+    """Every risk of the register, the unvalued ones too: probability and consequence after
+    actions, and the assessment of the actions (Bedömning av åtgärder)."""
 
     section = "risks"
     key = "risk"
-    headers = ("Risk", "Sannolikhet", "Konsekvens", "Motivering")
-    columns = f"minmax(14em, 26em) 7em 7em {_REASON_COLUMN}"
+    headers = ("Risk", "Sannolikhet", "Konsekvens", "Bedömning av åtgärder", "Motivering")
+    columns = f"minmax(14em, 26em) 7em 7em minmax(10em, 18em) {_REASON_COLUMN}"
 
     def __init__(self, data, params, period, folder):
         super().__init__(data, params, PLAN, period, folder, "Risker efter åtgärder")
-        risks = annual_plan(data, self.period, params).stated_risks
-        self.stated = {r.risk_id: r for r in risks if r.placed}
-        scale = list(range(1, params.risk.scale + 1))
-        self.controls: dict[str, tuple[w.Dropdown, w.Dropdown, w.Text]] = {}
+        self.stated = {r.risk_id: r for r in annual_plan(data, self.period, params).stated_risks}
+        scale = [("–", None)] + [(str(v), v) for v in range(1, params.risk.scale + 1)]
+        self.controls: dict[str, tuple[w.Dropdown, w.Dropdown, w.Text, w.Text]] = {}
         for r in self.stated.values():
-            p = w.Dropdown(options=scale, value=r.probability, tooltip=f"Sannolikhet för {r.risk_id} efter åtgärder",
+            p = w.Dropdown(options=scale, tooltip=f"Sannolikhet för {r.risk_id} efter åtgärder",
                            layout=w.Layout(width="100%"))
-            c = w.Dropdown(options=scale, value=r.consequence, tooltip=f"Konsekvens för {r.risk_id} efter åtgärder",
+            c = w.Dropdown(options=scale, tooltip=f"Konsekvens för {r.risk_id} efter åtgärder",
                            layout=w.Layout(width="100%"))
-            self.controls[r.risk_id] = (p, c, _reason(r.risk_id))
+            assessment = w.Text(placeholder="Bedömning", tooltip=f"Bedömning av åtgärder för {r.risk_id}",
+                                continuous_update=False, layout=w.Layout(width="100%"))
+            self.controls[r.risk_id] = (p, c, assessment, _reason(r.risk_id))
         self._start()
 
     def load(self, entries):
         by_risk = {e.get("risk"): e for e in entries}
-        for rid, (p, c, reason) in self.controls.items():
+        for rid, (p, c, assessment, reason) in self.controls.items():
             r, e = self.stated[rid], by_risk.get(rid)
-            p.value, c.value = (int(e.get("sannolikhet")), int(e.get("konsekvens"))) if e else (r.probability,
-                                                                                              r.consequence)
+            set_values = e is not None and e.get("sannolikhet") is not None
+            p.value = int(e.get("sannolikhet")) if set_values else r.probability
+            c.value = int(e.get("konsekvens")) if set_values else r.consequence
+            assessment.value = str(e.get("bedomning")) if e is not None and e.get("bedomning") else r.assessment
             reason.value = e.reason if e else ""
 
     def rows(self):
-        return [[_label(f"{rid} {self.stated[rid].text}"), p, c, reason] for rid, (p, c, reason) in self.controls.items()]
+        return [[_label(f"{rid} {self.stated[rid].text}"), p, c, assessment, reason]
+                for rid, (p, c, assessment, reason) in self.controls.items()]
 
     def entries(self):
-        out = []
-        for rid, (p, c, reason) in self.controls.items():
+        out, saved = [], self._saved(self.key)
+        for rid, (p, c, assessment, reason) in self.controls.items():
             r = self.stated[rid]
+            values: dict = {"risk": rid}
             if (p.value, c.value) != (r.probability, r.consequence):
-                out.append(_keep_or_stamp({"risk": rid, "sannolikhet": p.value, "konsekvens": c.value}, reason.value,
-                                          self._saved(self.key).get(rid)))
+                values.update(sannolikhet=p.value, konsekvens=c.value)
+            if assessment.value.strip() != r.assessment.strip():
+                values["bedomning"] = assessment.value.strip()
+            if len(values) > 1:
+                out.append(_keep_or_stamp(values, reason.value, saved.get(rid)))
         return tuple(out)
+
+    def input_errors(self) -> list[str]:
+        return [f"{rid}: ange både sannolikhet och konsekvens, eller ingen av dem"
+                for rid, (p, c, _, _) in self.controls.items() if (p.value is None) != (c.value is None)]
 
     def render_preview(self, adjustments):
         from styrkort.html.plan import risks
@@ -457,11 +475,15 @@ class ForecastEditor(Editor):
 
     section = "forecast"
     key = "verksamhet"
-    headers = ("Verksamhet", "Justering", "Motivering")
-    columns = f"fit-content(20em) 13em {_REASON_COLUMN}"
+    headers = ("Verksamhet", "Prognos i underlaget, tkr", "Justering", "Motivering")
+    columns = f"fit-content(20em) 10em 13em {_REASON_COLUMN}"
+    note = ("Justeringen läggs till prognosen med nettokostnadens tecken: −1 500 gör prognosen 1 500 tkr "
+            "sämre, 1 500 gör den 1 500 tkr bättre.")
 
     def __init__(self, data, params, period, folder):
         super().__init__(data, params, INTERIM, period, folder, "Justera helårsprognosen")
+        stated = interim_report(data, self.period, params, replace(self.saved, forecast=())).economy.rows
+        self.forecasts = {r.activity: r.forecast for r in stated}
         self.controls: dict[str, tuple[NumberField, w.Text]] = {}
         for a in data.activity_areas["verksamhet"]:
             self.controls[a] = (NumberField(0.0, "tkr", f"Justering för {a} i tkr"), _reason(a))
@@ -474,7 +496,8 @@ class ForecastEditor(Editor):
             box.value, reason.value = (float(e.get("justering")), e.reason) if e else (0.0, "")
 
     def rows(self):
-        return [[_label(a), box, reason] for a, (box, reason) in self.controls.items()]
+        return [[_label(a), _label(fmt.tkr(self.forecasts.get(a))), box, reason] for a, (box, reason) in
+                self.controls.items()]
 
     def entries(self):
         saved = self._saved(self.key)

@@ -11,8 +11,8 @@ and when (``tid``). Keys are Swedish like the data's columns::
     - {malomrade: 1, status: Grön, motivering: …, av: anna, tid: 2026-11-23T12:00:00}
     kommunbidrag:                # plan: a step's amount (belopp) or a percentage step's rate (procent)
     - {steg: prisuppräkning, procent: 4.5, motivering: …}
-    risker:                      # plan: probability and consequence after actions
-    - {risk: R1, sannolikhet: 3, konsekvens: 4, motivering: …}
+    risker:                      # plan: probability and consequence after actions (both or neither),
+    - {risk: R1, sannolikhet: 3, konsekvens: 4, bedomning: …, motivering: …}   # and/or the actions' assessment
     prognos:                     # interim: tkr added to the forecast, net-cost sign
     - {verksamhet: Barn- och ungdomsvård, justering: -1500, motivering: …}
 
@@ -47,13 +47,16 @@ from styrkort.reports.outcomes import Override
 SECTIONS = {
     "status": ("malomrade", "status"),
     "kommunbidrag": ("steg",),
-    "risker": ("risk", "sannolikhet", "konsekvens"),
+    "risker": ("risk",),
     "prognos": ("verksamhet", "justering"),
 }
+#: Keys an entry may have besides its required ones: a step's amount or rate; a risk's probability
+#: and consequence after actions (both or neither) and the assessment of its actions.
+OPTIONAL = {"kommunbidrag": ("belopp", "procent"), "risker": ("sannolikhet", "konsekvens", "bedomning")}
 META = ("motivering", "av", "tid")
 #: What each field holds; a list, a mapping, ``true``, ``.inf`` or ``.nan`` is refused where a value belongs.
 _FIELDS = {"malomrade": "whole", "status": "text", "steg": "text", "belopp": "number", "procent": "number",
-           "risk": "text", "sannolikhet": "whole", "konsekvens": "whole", "verksamhet": "text",
+           "risk": "text", "sannolikhet": "whole", "konsekvens": "whole", "bedomning": "text", "verksamhet": "text",
            "justering": "number", "motivering": "text", "av": "text"}
 _FIELD_CHECKS = {"whole": lambda v: is_number(v) and whole_number(v) is not None, "text": is_text,
                  "number": is_number}
@@ -98,7 +101,13 @@ class Adjustments:
         return {e.get("steg"): float(e.get("procent")) for e in self.bridge if e.get("procent") is not None}
 
     def risk_changes(self) -> dict[str, tuple[int, int]]:
-        return {e.get("risk"): (int(e.get("sannolikhet")), int(e.get("konsekvens"))) for e in self.risks}
+        """Risk → (probability, consequence) after actions, where an entry sets them."""
+        return {e.get("risk"): (int(e.get("sannolikhet")), int(e.get("konsekvens"))) for e in self.risks
+                if e.get("sannolikhet") is not None and e.get("konsekvens") is not None}
+
+    def risk_assessments(self) -> dict[str, str]:
+        """Risk → the analyst's assessment of its actions, where an entry gives one."""
+        return {e.get("risk"): str(e.get("bedomning")) for e in self.risks if e.get("bedomning")}
 
     def forecast_changes(self) -> dict[str, float]:
         return {e.get("verksamhet"): float(e.get("justering")) for e in self.forecast}
@@ -151,7 +160,7 @@ def read_adjustments(path: Path, report: str, period_key: str) -> Adjustments:
                 missing.append("belopp eller procent")
             if missing:
                 problems.append(Problem(name, f"saknar {', '.join(missing)}", column=where))
-            unknown = set(item) - set(SECTIONS[key]) - set(META) - {"belopp", "procent"}
+            unknown = set(item) - set(SECTIONS[key]) - set(META) - set(OPTIONAL.get(key, ()))
             if unknown:
                 problems.append(Problem(name, f"okända nycklar: {', '.join(sorted(map(str, unknown)))}", column=where))
             wrong = [f"{k} ska vara {_KIND_TEXT[_FIELDS[k]]}, inte {v!r}" for k, v in item.items()
@@ -207,7 +216,12 @@ def check_adjustments(adj: Adjustments, data: Dataset, params: Params, year: int
             if e.get("risk") not in risks:
                 problems.append(Problem(name, f"risken {e.get('risk')!r} finns inte i riskhanteringsplanen {year}; "
                                               f"kända: {', '.join(sorted(risks))}", column=where))
-            for k in ("sannolikhet", "konsekvens"):
+            given = [k for k in ("sannolikhet", "konsekvens") if e.get(k) is not None]
+            if len(given) == 1:
+                problems.append(Problem(name, "ange både sannolikhet och konsekvens, eller ingen av dem", column=where))
+            elif not given and not e.get("bedomning"):
+                problems.append(Problem(name, "saknar sannolikhet och konsekvens eller bedomning", column=where))
+            for k in given:
                 v = whole_number(e.get(k))
                 if v is None or not 1 <= v <= scale:
                     problems.append(Problem(name, f"{k} {e.get(k)!r} ligger utanför skalan 1–{scale}", column=where))

@@ -124,7 +124,7 @@ def annual_plan(data: Dataset, p: Period, params: Params, adjustments: Adjustmen
     stated_bridge = bridge_from_rows(data.allocation, y) if (data.allocation["ar"] == y).any() else None
     bridge = stated_bridge
     if adjustments is not None:
-        risks = with_assessments(risks, adjustments.risk_changes(), params.risk)
+        risks = with_assessments(risks, adjustments.risk_changes(), params.risk, adjustments.risk_assessments())
         if bridge is not None and adjustments.bridge:
             bridge = with_changes(bridge, adjustments.bridge_amounts(), adjustments.bridge_rates())
     units = data.units

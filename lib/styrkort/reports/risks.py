@@ -39,10 +39,11 @@ class Risk:
 
     @property
     def value_text(self) -> str:
-        """As the seed prints it: "5 × 4 = 20", "20" for a stated value alone, or "ej bedömd"."""
+        """As the seed prints it: "5 × 4 = 20", "20, endast riskvärde angivet" for a stated value alone
+        (no brackets, so that "R5 (…)" never nests them), or "ej bedömd"."""
         if self.placed:
             return f"{self.probability} × {self.consequence} = {self.value}"
-        return NOT_ASSESSED if self.value is None else f"{self.value} (endast riskvärde angivet)"
+        return NOT_ASSESSED if self.value is None else f"{self.value}, endast riskvärde angivet"
 
 
 def band_of(value: int | None, settings: RiskSettings) -> tuple[int, RiskBand] | tuple[None, None]:
@@ -96,10 +97,14 @@ def risk_register(risks: pd.DataFrame, goal_areas: pd.DataFrame, year: int, sett
     return out
 
 
-def with_assessments(risks: list[Risk], changes: Mapping[str, tuple[int, int]], settings: RiskSettings) -> list[Risk]:
-    """The register with new (probability, consequence) for some risks, e.g. after actions."""
+def with_assessments(risks: list[Risk], changes: Mapping[str, tuple[int, int]], settings: RiskSettings,
+                     assessments: Mapping[str, str] | None = None) -> list[Risk]:
+    """The register with new (probability, consequence) for some risks, e.g. after actions, and a
+    new assessment of their actions for some."""
     out = []
     for r in risks:
+        if r.risk_id in (assessments or {}):
+            r = replace(r, assessment=assessments[r.risk_id])
         if r.risk_id in changes:
             p, c = changes[r.risk_id]
             index, band = band_of(p * c, settings)
