@@ -31,6 +31,22 @@ def chromium() -> str:
     return found
 
 
+@pytest.fixture(scope="session")
+def data():
+    """The example data, loaded once: for tests that read it and do not change it."""
+    from styrkort.data.loading import load_data
+
+    return load_data(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def params():
+    """The shipped params, loaded once."""
+    from styrkort.data.params import load_params
+
+    return load_params(ROOT / "params" / "styrkort.yaml")
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of the example data, for tests that break it on purpose."""

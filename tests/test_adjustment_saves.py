@@ -6,25 +6,12 @@ lists."""
 import subprocess
 import sys
 
-import pytest
 import yaml
 
 from conftest import EXAMPLE, ROOT
 from styrkort.cli.main import main
-from styrkort.data.loading import load_data
-from styrkort.data.params import load_params
 from styrkort.lab import widgets
 from styrkort.reports.adjustments import adjustment_log
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_data(EXAMPLE)
-
-
-@pytest.fixture(scope="module")
-def params():
-    return load_params(ROOT / "params" / "styrkort.yaml")
 
 
 def saved(folder, name):

@@ -3,10 +3,7 @@
 import pytest
 import yaml
 
-from conftest import EXAMPLE, ROOT
 from styrkort.data.errors import DataError
-from styrkort.data.loading import load_data
-from styrkort.data.params import load_params
 from styrkort.data.status import Status
 from styrkort.reports.adjustments import Adjustments, adjustments_path, load_adjustments, save_adjustments, stamp
 from styrkort.reports.kinds import MONTHLY, REPORTS
@@ -16,16 +13,6 @@ from styrkort.reports.monthly import monthly_report
 def load(folder, report, period, data, params):
     kind = REPORTS[report]
     return load_adjustments(folder, kind, kind.resolve(data, period), data, params)
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_data(EXAMPLE)
-
-
-@pytest.fixture(scope="module")
-def params():
-    return load_params(ROOT / "params" / "styrkort.yaml")
 
 
 def write(folder, name, text):

@@ -6,28 +6,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE, ROOT
 from styrkort.data import fmt
 from styrkort.lab import editors
 from styrkort.lab import widgets
 from styrkort.data.errors import DataError
-from styrkort.data.loading import load_data
-from styrkort.data.params import load_params
 from styrkort.pipeline.render import render
 from styrkort.pipeline.workspace import Workspace
 from styrkort.pipeline.job import Output
 
 MINUS, NBSP = "\u2212", "\u00a0"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_data(EXAMPLE)
-
-
-@pytest.fixture(scope="module")
-def params():
-    return load_params(ROOT / "params" / "styrkort.yaml")
 
 
 def saved(folder, name):

@@ -6,10 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE, ROOT, read_rows, write_rows
+from conftest import ROOT
 from styrkort.cli.main import main
 from styrkort.data.errors import DataError
-from styrkort.data.loading import load_data
 from styrkort.data.params import load_params
 from styrkort.data.yamlfile import MAX_BYTES, read_yaml
 from styrkort.reports.adjustments import load_adjustments
@@ -57,16 +56,6 @@ def test_arbitrary_bytes_give_content_or_the_projects_own_error(tmp_path, conten
         load_params(path)
     except DataError:
         pass
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_data(EXAMPLE)
-
-
-@pytest.fixture(scope="module")
-def params():
-    return load_params(ROOT / "params" / "styrkort.yaml")
 
 
 @pytest.mark.parametrize("report, period, text, words", [
