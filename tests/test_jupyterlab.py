@@ -423,3 +423,45 @@ def test_the_widget_check_fails_without_the_widget(lab, browser):
         assert page.locator(".widget-dropdown select").count() == 0
         shot(page, "10-without-widgets")
     page.close()
+
+
+def test_keys_typed_in_an_editor_stay_in_the_editor(lab, browser):
+    """"r" and ↓ in a status list pick a status; JupyterLab's notebook shortcuts ("r" makes a cell a
+    Raw cell, ↓ moves to the next cell) do not see them (lab/settings/overrides.json)."""
+    page = open_notebook(browser, lab, "monthly.ipynb")
+    with recorded(page, "keys"):
+        run_all(page)
+        box = editor(page, "Sätt status för hand")
+        select = box.locator(".widget-dropdown select").nth(1)
+        select.focus()
+        code_cells = page.locator(".jp-NotebookPanel .jp-CodeCell").count()
+        select.press("r")
+        page.wait_for_timeout(500)
+        assert select.evaluate("s => s.options[s.selectedIndex].text") == "Röd"
+        assert page.locator(".jp-NotebookPanel .jp-RawCell").count() == 0
+        assert page.locator(".jp-NotebookPanel .jp-CodeCell").count() == code_cells
+        # Every control has a name that says what it sets.
+        assert box.get_by_role("combobox", name="Status för 1. Medarbetare").count() == 1
+        assert box.get_by_role("textbox", name="Motivering för 1. Medarbetare").count() == 1
+        select.press("ArrowUp")
+        page.wait_for_timeout(300)
+        assert select.evaluate("s => s.options[s.selectedIndex].text") == "Gul"
+        assert select.evaluate("s => document.activeElement === s"), "the focus stays in the list"
+        shot(page, "10-keys-stay-in-the-editor", box)
+        page.close()
+
+
+def test_the_shortcut_overrides_cover_every_command_mode_shortcut():
+    """Every notebook shortcut that a focused element in command mode triggers is disabled and
+    given again without the widgets; a JupyterLab upgrade that adds one fails here."""
+    schemas = sorted((BIN.parent / "share" / "jupyter" / "lab" / "schemas" / "@jupyterlab").glob("*/*.json"))
+    defaults = [s for f in schemas for s in json.loads(f.read_text(encoding="utf-8")).get("jupyter.lab.shortcuts", [])
+                if "commandMode" in s.get("selector", "") and s["selector"].endswith(":focus") and any(s.get("keys", []))]
+    overrides = json.loads((ROOT / "lab" / "settings" / "overrides.json").read_text(encoding="utf-8"))
+    given = overrides["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]
+    for s in defaults:
+        base = (s["command"], tuple(s["keys"]))
+        assert any((g["command"], tuple(g["keys"]), g["selector"], g.get("disabled")) == (*base, s["selector"], True)
+                   for g in given), f"{base} not disabled"
+        assert any((g["command"], tuple(g["keys"]), g["selector"]) == (*base, s["selector"] + ":not(.jupyter-widgets *)")
+                   for g in given), f"{base} not given again without the widgets"

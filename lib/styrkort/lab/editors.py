@@ -75,12 +75,15 @@ class NumberField:
     last number and is reported by :attr:`error`, and the editor will not save until it is fixed.
     """
 
-    def __init__(self, value: float, unit: str, tooltip: str):
-        self._value, self.error, self.what = float(value), "", tooltip
-        # Sent when the analyst leaves the field or presses Enter, not at every keystroke.
-        self.text = w.Text(value=format_number(value), description=unit, tooltip=tooltip, continuous_update=False,
-                           style={"description_width": "4.5em"}, layout=w.Layout(width="100%"))
+    def __init__(self, value: float, unit: str, name: str):
+        self._value, self.error, self.what = float(value), "", name
+        # Sent when the analyst leaves the field or presses Enter, not at every keystroke. ``name``
+        # is what a screen reader says ("Belopp för demografi, tkr"); the unit is shown before it.
+        self.text = w.Text(value=format_number(value), continuous_update=False, layout=w.Layout(width="100%"),
+                           **_named(name))
         self.text.observe(self._typed, names="value")
+        self.cell = w.HBox([w.Label(unit, layout=w.Layout(min_width="4.5em")), self.text],
+                           layout=w.Layout(width="100%", align_items="center"))
 
     def _typed(self, change) -> None:
         try:
@@ -108,7 +111,13 @@ class NumberField:
 
 
 def _cell(control) -> w.Widget:
-    return control.widget if isinstance(control, NumberField) else control
+    return control.cell if isinstance(control, NumberField) else control
+
+
+def _named(name: str) -> dict:
+    """A control's accessible name, said by a screen reader and shown as its tooltip; the label
+    carrying it takes no room (the grid's row and column headers say the same to the eye)."""
+    return {"description": name, "tooltip": name, "style": {"description_width": "0px"}}
 
 
 class Editor:
@@ -296,9 +305,8 @@ def _identity(e: Entry) -> str:
 
 def _reason(what: str = "") -> w.Text:
     # Sent when the analyst leaves the field (or presses Enter): the preview is redrawn then.
-    return w.Text(value="", placeholder="Motivering (krävs för en ändring)",
-                  tooltip=f"Motivering{' för ' + what if what else ''}", continuous_update=False,
-                  layout=w.Layout(width="100%"))
+    return w.Text(value="", placeholder="Motivering (krävs för en ändring)", continuous_update=False,
+                  layout=w.Layout(width="100%"), **_named(f"Motivering{' för ' + what if what else ''}"))
 
 
 def _plain(entries) -> list:
@@ -328,7 +336,7 @@ class StatusEditor(Editor):
         for a in proposed.areas:
             p = a.outcome.proposed.value if a.outcome.proposed else "ej bedömd"
             choice = w.Dropdown(options=[(f"Föreslagen ({p})", "")] + [(s.value, s.value) for s in Status],
-                                value="", tooltip=f"Status för {self.names[a.number]}", layout=w.Layout(width="100%"))
+                                value="", layout=w.Layout(width="100%"), **_named(f"Status för {self.names[a.number]}"))
             self.controls[a.number] = (choice, _reason(self.names[a.number]))
         self._start()
 
@@ -374,9 +382,9 @@ class BridgeEditor(Editor):
         self.controls: dict[str, tuple[NumberField, w.Text]] = {}
         for s in stated.steps:
             if s.rate is not None:
-                box = NumberField(s.rate, "procent", f"{s.label} i procent")
+                box = NumberField(s.rate, "procent", f"Sats för {s.label}, procent")
             else:
-                box = NumberField(s.amount, "tkr", f"{s.label} i tkr")
+                box = NumberField(s.amount, "tkr", f"Belopp för {s.label}, tkr")
             self.controls[s.label] = (box, _reason(s.label))
         self._start()
 
@@ -416,20 +424,20 @@ class RiskEditor(Editor):
     section = "risks"
     key = "risk"
     headers = ("Risk", "Sannolikhet", "Konsekvens", "Bedömning av åtgärder", "Motivering")
-    columns = f"minmax(14em, 26em) 7em 7em minmax(10em, 18em) {_REASON_COLUMN}"
+    columns = "minmax(12em, 2fr) 6em 6em minmax(9em, 1fr) minmax(12em, 2fr)"  # five columns share the width
 
     def __init__(self, data, params, period, folder):
         super().__init__(data, params, PLAN, period, folder, "Risker efter åtgärder")
         self.stated = {r.risk_id: r for r in annual_plan(data, self.period, params).stated_risks}
-        scale = [("–", None)] + [(str(v), v) for v in range(1, params.risk.scale + 1)]
+        scale = [("–", 0)] + [(str(v), v) for v in range(1, params.risk.scale + 1)]  # 0: not assessed
         self.controls: dict[str, tuple[w.Dropdown, w.Dropdown, w.Text, w.Text]] = {}
         for r in self.stated.values():
-            p = w.Dropdown(options=scale, tooltip=f"Sannolikhet för {r.risk_id} efter åtgärder",
-                           layout=w.Layout(width="100%"))
-            c = w.Dropdown(options=scale, tooltip=f"Konsekvens för {r.risk_id} efter åtgärder",
-                           layout=w.Layout(width="100%"))
-            assessment = w.Text(placeholder="Bedömning", tooltip=f"Bedömning av åtgärder för {r.risk_id}",
-                                continuous_update=False, layout=w.Layout(width="100%"))
+            p = w.Dropdown(options=scale, layout=w.Layout(width="100%"),
+                           **_named(f"Sannolikhet för {r.risk_id} efter åtgärder"))
+            c = w.Dropdown(options=scale, layout=w.Layout(width="100%"),
+                           **_named(f"Konsekvens för {r.risk_id} efter åtgärder"))
+            assessment = w.Text(placeholder="Bedömning", continuous_update=False, layout=w.Layout(width="100%"),
+                                **_named(f"Bedömning av åtgärder för {r.risk_id}"))
             self.controls[r.risk_id] = (p, c, assessment, _reason(r.risk_id))
         self._start()
 
@@ -438,8 +446,8 @@ class RiskEditor(Editor):
         for rid, (p, c, assessment, reason) in self.controls.items():
             r, e = self.stated[rid], by_risk.get(rid)
             set_values = e is not None and e.get("sannolikhet") is not None
-            p.value = int(e.get("sannolikhet")) if set_values else r.probability
-            c.value = int(e.get("konsekvens")) if set_values else r.consequence
+            p.value = int(e.get("sannolikhet")) if set_values else r.probability or 0
+            c.value = int(e.get("konsekvens")) if set_values else r.consequence or 0
             assessment.value = str(e.get("bedomning")) if e is not None and e.get("bedomning") else r.assessment
             reason.value = e.reason if e else ""
 
@@ -452,8 +460,8 @@ class RiskEditor(Editor):
         for rid, (p, c, assessment, reason) in self.controls.items():
             r = self.stated[rid]
             values: dict = {"risk": rid}
-            if (p.value, c.value) != (r.probability, r.consequence):
-                values.update(sannolikhet=p.value, konsekvens=c.value)
+            if (p.value or None, c.value or None) != (r.probability, r.consequence):
+                values.update(sannolikhet=p.value or None, konsekvens=c.value or None)
             if assessment.value.strip() != r.assessment.strip():
                 values["bedomning"] = assessment.value.strip()
             if len(values) > 1:
@@ -462,7 +470,7 @@ class RiskEditor(Editor):
 
     def input_errors(self) -> list[str]:
         return [f"{rid}: ange både sannolikhet och konsekvens, eller ingen av dem"
-                for rid, (p, c, _, _) in self.controls.items() if (p.value is None) != (c.value is None)]
+                for rid, (p, c, _, _) in self.controls.items() if (p.value == 0) != (c.value == 0)]
 
     def render_preview(self, adjustments):
         from styrkort.html.plan import risks
@@ -486,7 +494,7 @@ class ForecastEditor(Editor):
         self.forecasts = {r.activity: r.forecast for r in stated}
         self.controls: dict[str, tuple[NumberField, w.Text]] = {}
         for a in data.activity_areas["verksamhet"]:
-            self.controls[a] = (NumberField(0.0, "tkr", f"Justering för {a} i tkr"), _reason(a))
+            self.controls[a] = (NumberField(0.0, "tkr", f"Justering för {a}, tkr"), _reason(a))
         self._start()
 
     def load(self, entries):
