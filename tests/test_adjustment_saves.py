@@ -194,3 +194,11 @@ def test_the_forecast_editor_shows_the_forecast_it_adjusts_and_the_bridge_its_si
     assert "nettokostnadens tecken" in forecast.note
     bridge = widgets.bridge_editor(data, params, "2024", tmp_path)
     assert "−2 500 höjer kommunbidraget med 2 500 tkr" in bridge.note
+
+
+def test_the_draft_banner_stays_when_the_editor_is_shown(data, params, tmp_path):
+    ed = widgets.forecast_editor(data, params, "2024-T2", tmp_path)
+    ed.controls["Integration"][0].widget.value = "100"
+    again = widgets.forecast_editor(data, params, "2024-T2", tmp_path)
+    again.refresh()  # as when the notebook displays it
+    assert "Osparade ändringar" in again.message.value

@@ -465,3 +465,86 @@ def test_the_shortcut_overrides_cover_every_command_mode_shortcut():
                    for g in given), f"{base} not disabled"
         assert any((g["command"], tuple(g["keys"]), g["selector"]) == (*base, s["selector"] + ":not(.jupyter-widgets *)")
                    for g in given), f"{base} not given again without the widgets"
+
+
+def test_the_analysts_month_in_the_interim_notebook(lab, browser):
+    """Two editors saved one after the other (both kept), an unsaved edit offered back after Run
+    All, the overview with an undo that is logged, `styrkort history --adjustments`, the render
+    button, a bad period as one Swedish line; and the templates unchanged after it all."""
+    adj = lab.work / "params" / "justeringar"
+    page = open_notebook(browser, lab, "interim.ipynb")
+    with recorded(page, "interim-month"):
+        run_all(page)
+        forecast = editor(page, "Justera helårsprognosen")
+        forecast.get_by_role("textbox", name="Justering för Integration, tkr").fill("−1 500")
+        forecast.get_by_role("textbox", name="Motivering för Integration").fill("Fler i etableringen")
+        forecast.get_by_role("textbox", name="Motivering för Integration").press("Tab")
+        forecast.get_by_role("button", name="Spara justeringar").click()
+        forecast.get_by_text("Sparat i").wait_for()
+        status = editor(page, "Sätt status för hand")
+        status.get_by_role("combobox", name="Status för 1. Medarbetare").select_option(label="Röd")
+        status.get_by_role("textbox", name="Motivering för 1. Medarbetare").fill("Sjukfrånvaron ökar")
+        status.get_by_role("textbox", name="Motivering för 1. Medarbetare").press("Tab")
+        status.get_by_role("button", name="Spara justeringar").click()
+        status.get_by_text("Sparat i").wait_for()
+        doc = yaml.safe_load((adj / "interim-2024-T2.yaml").read_text(encoding="utf-8"))
+        assert doc["prognos"][0]["justering"] == -1500 and doc["status"][0]["status"] == "Röd", doc
+        shot(page, "11-interim-two-editors-saved", status)
+
+        # An edit that is not saved, then Run All: offered back.
+        field = forecast.get_by_role("textbox", name="Justering för Arbetsmarknad, tkr")
+        field.fill("250")
+        field.press("Tab")
+        forecast.get_by_text("Ändrat men inte sparat").wait_for()
+        run_all(page)
+        forecast = editor(page, "Justera helårsprognosen")
+        forecast.get_by_text("Osparade ändringar").wait_for()
+        assert forecast.get_by_role("textbox", name="Justering för Arbetsmarknad, tkr").input_value() == "250"
+        shot(page, "12-interim-draft-offered-back", forecast)
+
+        # The overview, and an undo with its reason.
+        overview = page.locator(".widget-vbox", has=page.locator("h3", has_text="Översikt över justeringarna")).first
+        assert "Sjukfrånvaron ökar" in overview.text_content() and "Fler i etableringen" in overview.text_content()
+        overview.get_by_role("combobox", name="Ångra").select_option(index=1)
+        overview.get_by_placeholder("Varför justeringen ångras").fill("Bedömningen var för tidig")
+        overview.get_by_role("button", name="Ångra justeringen").click()
+        overview.get_by_text("Ångrad och loggad").wait_for()
+        shot(page, "13-interim-overview-undo", overview)
+        history = subprocess.run([str(BIN / "styrkort"), "history", "--adjustments", "--params",
+                                  str(lab.work / "params" / "styrkort.yaml")], capture_output=True, text=True)
+        assert history.returncode == 0 and "sparad" in history.stdout and "ångrad" in history.stdout, history.stdout
+        assert "Bedömningen var för tidig" in history.stdout
+
+        # Render from the notebook.
+        page.get_by_role("button", name="Rendera rapport").click()
+        page.get_by_text("✓ Delårsrapport 2 2024").wait_for(timeout=180_000)
+        assert (lab.work / "outputs" / "2024-T2" / "delarsrapport-T2-2024.html").is_file()
+        assert (lab.work / "outputs" / "2024-T2" / "delarsrapport-T2-2024.pdf").is_file()
+        shot(page, "14-interim-rendered", page.get_by_role("button", name="Rendera rapport"))
+    page.close()
+
+    # A period mistyped in a notebook of one's own: one red Swedish line, no traceback.
+    nb = json.loads((lab.work / "notebooks" / "interim.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        cell["source"] = [line.replace('period = "2024-T2"', 'period = "2024-T3"') for line in cell["source"]]
+    (lab.work / "notebooks" / "felskrivet.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    page = open_notebook(browser, lab, "felskrivet.ipynb")
+    with recorded(page, "bad-period"):
+        menu(page, "Run", "Run All Cells")  # stops at the first error
+        error = page.locator(".jp-OutputArea-output", has_text="Perioden '2024-T3'").first
+        error.wait_for(timeout=120_000)
+        text = error.text_content()
+        assert len(text.strip().splitlines()) == 1, text
+        assert "Perioden '2024-T3' går inte att läsa" in text and "Traceback" not in text and "File " not in text
+        shot(page, "15-bad-period-one-line", error)
+    page.close()
+
+    # Nothing reached the templates without a deliberate save: the two never saved are byte for byte
+    # as committed, and the one saved deliberately above (File → Save) holds the same cells.
+    for name in ("interim.ipynb", "annual_plan.ipynb"):
+        assert (lab.work / "notebooks" / name).read_bytes() == (ROOT / "notebooks" / name).read_bytes(), name
+
+    def sources(path):
+        return ["".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+
+    assert sources(lab.work / "notebooks" / "monthly.ipynb") == sources(ROOT / "notebooks" / "monthly.ipynb")

@@ -75,7 +75,7 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _adjustment_history(args: argparse.Namespace) -> int:
-    from styrkort.reports.adjustments import adjustment_log
+    from styrkort.reports.adjustments import adjustment_log, describe_values
 
     folder = Workspace.resolve(data=args.data, params=args.params).adjustments
     entries = [e for e in adjustment_log(folder) if not args.period or e.get("period") == parse_period(args.period).key]
@@ -87,13 +87,9 @@ def _adjustment_history(args: argparse.Namespace) -> int:
     for e in entries:
         rows.append(tuple(str(v) if v is not None else "–" for v in (
             e.get("tid"), e.get("av"), e.get("rapport"), e.get("period"), e.get("avsnitt"), e.get("post"),
-            e.get("handling"), _shown(e.get("före")), _shown(e.get("efter")), e.get("motivering"))))
+            e.get("handling"), describe_values(e.get("före")), describe_values(e.get("efter")), e.get("motivering"))))
     _print_table(rows)
     return 0
-
-
-def _shown(values: dict | None) -> str | None:
-    return None if not values else ", ".join(f"{k} {v}" for k, v in values.items())
 
 
 def _table_history(table: str, folder: Path) -> int:

@@ -45,6 +45,7 @@ from styrkort.reports.plan import annual_plan
 _GAP = "6px 14px"
 _REASON_COLUMN = "minmax(18em, 34em)"
 _REFUSED = '<span style="color:#b3261e">Inte sparat: '
+_DRAFT = '<span style="color:#8a4b00" class="draft">'
 _PENDING = ('<span style="color:#8a4b00">Ändrat men inte sparat: skriv en motivering och tryck '
             '<strong>Spara justeringar</strong>.</span>')
 
@@ -169,7 +170,7 @@ class Editor:
             self.load(entries)
             if not self.pending:
                 return
-            self.message.value = (f'<span style="color:#8a4b00"><strong>Osparade ändringar från {esc(when)} har '
+            self.message.value = (f'{_DRAFT}<strong>Osparade ändringar från {esc(when)} har '
                                   "lagts tillbaka.</strong> Spara dem, eller ändra tillbaka och spara.</span>")
 
     def _saved(self, key: str) -> dict:
@@ -239,7 +240,8 @@ class Editor:
     def show_pending(self, *_: object) -> None:
         """Say so while a change is not saved; a save message stays until then."""
         if self.pending:
-            self.message.value = _PENDING
+            if not self.message.value.startswith(_DRAFT):  # the banner says more, until the next save
+                self.message.value = _PENDING
         elif self.message.value == _PENDING or self.message.value.startswith(_REFUSED):
             self.message.value = ""
 

@@ -21,6 +21,7 @@ from styrkort.reports.adjustments import (
     AdjustmentConflict,
     adjustment_log,
     adjustments_path,
+    describe_values,
     read_adjustments,
     save_section,
 )
@@ -28,10 +29,6 @@ from styrkort.reports.kinds import ReportKind, report_kind
 
 _SECTION_NAMES = {"status": "Status", "kommunbidrag": "Kommunbidrag", "risker": "Risker", "prognos": "Prognos"}
 _ATTRS = {"status": "status", "kommunbidrag": "bridge", "risker": "risks", "prognos": "forecast"}
-
-
-def _shown(values: dict | None) -> str:
-    return "–" if not values else ", ".join(f"{k} {v}" for k, v in values.items())
 
 
 class AdjustmentsOverview:
@@ -60,9 +57,9 @@ class AdjustmentsOverview:
         for section in self.kind.adjustment_sections:
             for e in getattr(current, _ATTRS[section]):
                 identity = e.get(SECTIONS[section][0])
-                rows.append([esc(_SECTION_NAMES[section]), esc(_shown(dict(e.values))), esc(e.reason), esc(e.by),
+                rows.append([esc(_SECTION_NAMES[section]), esc(describe_values(dict(e.values))), esc(e.reason), esc(e.by),
                              esc(e.at[:16].replace("T", " "))])
-                options.append((f"{_SECTION_NAMES[section]}: {_shown(dict(e.values))}", (section, identity)))
+                options.append((f"{_SECTION_NAMES[section]}: {describe_values(dict(e.values))}", (section, identity)))
         self.table.value = (table(["Avsnitt", "Justering", "Motivering", "Av", "Tid"], rows,
                                   caption=f"Sparade justeringar, {self.period.name_sv}")
                             if rows else "<p>Inga sparade justeringar för perioden.</p>")
@@ -73,7 +70,7 @@ class AdjustmentsOverview:
             ["Tid", "Av", "Avsnitt", "Handling", "Före", "Efter", "Motivering"],
             [[esc(str(e.get("tid", ""))[:16].replace("T", " ")), esc(e.get("av", "")),
               esc(_SECTION_NAMES.get(e.get("avsnitt"), e.get("avsnitt", ""))), esc(e.get("handling", "")),
-              esc(_shown(e.get("före"))), esc(_shown(e.get("efter"))), esc(e.get("motivering", ""))]
+              esc(describe_values(e.get("före"))), esc(describe_values(e.get("efter"))), esc(e.get("motivering", ""))]
              for e in events], caption="Logg över sparade och ångrade justeringar", row_headers=False)
 
     def undo(self) -> bool:

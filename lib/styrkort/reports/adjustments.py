@@ -31,6 +31,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from styrkort.data import fmt
 from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.identity import current_user
@@ -345,6 +346,17 @@ def _log(folder: Path, report: str, period_key: str, section: str, before: tuple
 
 def _values(e: Entry | None) -> dict | None:
     return None if e is None else {k: v for k, v in e.values.items()}
+
+
+def describe_values(values: Mapping[str, Any] | None) -> str:
+    """An entry's values as a line a person reads: "malomrade 1, status Röd", "justering −1 500"."""
+    if not values:
+        return "–"
+
+    def shown(v: Any) -> str:
+        return fmt.number(v, 0 if float(v).is_integer() else 2) if is_number(v) else str(v)
+
+    return ", ".join(f"{k} {shown(v)}" for k, v in values.items())
 
 
 def adjustment_log(folder: str | Path) -> list[dict]:
