@@ -398,15 +398,26 @@ def test_plan_price_indexation_changed(lab, browser):
         box.get_by_text("Sparat i").wait_for()
         shot(page, "09-plan-saved", box)
 
+        # The risk editor, built before the bridge was saved, saves its own section: both are kept.
+        risks = editor(page, "Risker efter åtgärder")
+        risks.get_by_role("combobox", name="Sannolikhet för R1 efter åtgärder").select_option(label="3")
+        risks.get_by_role("combobox", name="Konsekvens för R1 efter åtgärder").select_option(label="3")
+        risks.get_by_role("textbox", name="Motivering för R1").fill("Resurssocionomerna har minskat belastningen")
+        risks.get_by_role("textbox", name="Motivering för R1").press("Tab")
+        risks.get_by_role("button", name="Spara justeringar").click()
+        risks.get_by_text("Sparat i").wait_for()
+
         doc = yaml.safe_load((lab.work / "params" / "justeringar" / f"plan-{PLAN_YEAR}.yaml").read_text("utf-8"))
         assert [{k: e[k] for k in ("steg", "procent", "motivering", "av")} for e in doc["kommunbidrag"]] == \
             [{"steg": "prisuppräkning", "procent": 5.5, "motivering": reason, "av": USER}]
+        assert [(e["risk"], e["sannolikhet"], e["konsekvens"]) for e in doc["risker"]] == [("R1", 3, 3)]
         soup = render(lab, "plan", PLAN_YEAR)
         rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
                 for tr in soup.find("table", class_="bridge").find_all("tr")]
         assert rows[-1] == [f"Kommunbidrag {PLAN_YEAR}", fmt.tkr(end)], rows
         assert [f"+ prisuppräkning {fmt.percent(5.5, 1)}", fmt.tkr(step)] in rows, rows
         assert reason in soup.find("section", class_="resources").get_text(" ")
+        assert "R1 bedömd efter åtgärder till 3 × 3 = 9" in soup.get_text(" ")
     page.close()
 
 
