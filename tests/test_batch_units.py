@@ -137,7 +137,7 @@ def test_options_and_the_package_are_part_of_the_fingerprint():
     names = dict(example_job().inputs)
     assert {"styrkort:version", "styrkort:source", "notebook:monthly.ipynb", "params:styrkort.yaml",
             "adjustments:monthly-2024-08.yaml", "data:bedomningar.csv", "data:texter/2024-08/ekonomi.md",
-            "library:weasyprint", "report", "pdf"} <= set(names)
+            "library:typst", "report", "pdf"} <= set(names)
     assert names["adjustments:monthly-2024-08.yaml"] == "saknas"
     assert not any(n.startswith("data:texter/2024-07") or n.startswith("data:texter/2024-T2") for n in names)
 

@@ -3,7 +3,7 @@ import pytest
 
 from styrkort.data.errors import DataError
 from styrkort.data.params import DEFAULT_BANDS, RiskSettings
-from styrkort.reports.risks import band_of, risk_grid, risk_register, with_assessments
+from styrkort.reports.risks import Action, band_of, parse_actions, risk_grid, risk_register, with_assessments
 
 AREAS = pd.DataFrame({"ar": [2024, 2024], "malomrade": [1, 3], "namn": ["Medarbetare", "Leverans"]})
 COLUMNS = ["ar", "risk_id", "malomrade", "risk", "sannolikhet", "konsekvens", "riskvarde", "atgarder", "bedomning"]
@@ -18,8 +18,16 @@ def register(rows, settings=RiskSettings()):
 def test_value_is_probability_times_consequence_banded_by_params():
     [r] = register([(2024, "R1", 1, "Sjukfrånvaro", 5, 4, None, "Resurssocionomer\nIntroduktion", "")])
     assert (r.value, r.band.label, r.value_text) == (20, "Mycket hög", "5 × 4 = 20")
-    assert r.actions == ("Resurssocionomer", "Introduktion")
+    assert r.actions == (Action("Resurssocionomer"), Action("Introduktion"))
     assert r.area_name == "Medarbetare"
+
+
+def test_a_lead_in_holds_the_actions_after_it():
+    text = "Rutiner\nFör en rimlig arbetsbelastning:\n- Resurssocionomer\n• Introduktion\nKarriärvägar:\nMentorer\n\n"
+    assert parse_actions(text) == (Action("Rutiner"),
+                                   Action("För en rimlig arbetsbelastning:", ("Resurssocionomer", "Introduktion")),
+                                   Action("Karriärvägar:", ("Mentorer",)))
+    assert parse_actions(None) == () and parse_actions("Bara en:") == (Action("Bara en:"),)
 
 
 def test_stated_value_alone_is_kept_and_not_placed():

@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-from styrkort.html.toc import TOC_LABEL_ID, add_toc, slug, with_heading_ids
+from styrkort.document.toc import TOC_LABEL_ID, add_toc, slug, with_heading_ids
 
 DOC = ('<html lang="sv"><body><main class="report"><header class="cover"><h1>Plan 2024</h1></header>'
        '<section><h2>Politiska prioriteringar</h2><h3>Inriktning</h3></section>'

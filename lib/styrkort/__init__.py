@@ -2,10 +2,10 @@
 
 The public surface a notebook uses: load the data and params, resolve the report's period with
 its kind (``sk.MONTHLY``, ``sk.INTERIM``, ``sk.PLAN``), load the analyst's adjustments, build the
-report, and show it with the page modules of :mod:`styrkort.html`.
+report, and show it with the page modules of :mod:`styrkort.pages`.
 
 The package is a folder per stage, arrows one way (``lint-imports`` checks them):
-``cli`` → ``batch`` → ``lab`` → ``pipeline`` → ``html`` → ``reports`` | ``intake`` → ``data``.
+``cli`` → ``batch`` → ``lab`` → ``pipeline`` → ``pages`` → ``reports`` | ``intake`` | ``document`` → ``data``.
 """
 
 from styrkort.data.errors import DataError, ReportError

@@ -1,6 +1,6 @@
 """What every local worker process uses, imported once by the fork server the workers are forked
 from (:class:`styrkort.batch.workers.LocalWorkers`), instead of once by each worker: about two seconds
-of CPU a worker (nbformat, nbclient, papermill, nbconvert, WeasyPrint and this package).
+of CPU a worker (nbformat, nbclient, papermill, nbconvert, Typst and this package).
 
 Importing this module is its whole purpose; nothing here runs a kernel or touches a file.
 """
@@ -13,7 +13,7 @@ import nbclient  # noqa: E402,F401
 import nbconvert  # noqa: E402,F401
 import nbformat  # noqa: E402,F401
 import papermill.parameterize  # noqa: E402,F401
-import weasyprint  # noqa: E402,F401
+import typst  # noqa: E402,F401
 
 from styrkort.batch import workers  # noqa: E402,F401
 from styrkort.pipeline import produce  # noqa: E402,F401

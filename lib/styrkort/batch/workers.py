@@ -1,7 +1,7 @@
 """Where a batch's reports are produced: local worker processes, or the workers of a Dask cluster.
 
-Each worker keeps one warm kernel session (:mod:`styrkort.pipeline.session`) and one HTML exporter and
-WeasyPrint for its whole life, so a report pays for its own cells, export and layout only. A
+Each worker keeps one warm kernel session (:mod:`styrkort.pipeline.session`), one HTML exporter and
+one Typst compiler for its whole life, so a report pays for its own cells, export and layout only. A
 worker gets a job (:class:`styrkort.pipeline.job.Job`), runs :func:`styrkort.pipeline.produce.produce` and
 sends back what it made; the command's process writes it. Both backends yield the same events:
 ``("started", key, worker)`` (local workers only) and ``("done", key, Produced)``.

@@ -25,7 +25,7 @@ from styrkort.data.locks import Busy
 from styrkort.data.params import Params
 from styrkort.data.periods import Period
 from styrkort.data.status import Status
-from styrkort.html.textsafe import esc
+from styrkort.document.html import esc
 from styrkort.reports.adjustments import (
     AdjustmentConflict,
     Adjustments,
@@ -361,9 +361,9 @@ class StatusEditor(Editor):
                      for n, (choice, reason) in self.controls.items() if choice.value)
 
     def render_preview(self, adjustments):
-        from styrkort.html.monthly import overview
+        from styrkort.pages.monthly import overview
 
-        return overview(self.build(adjustments))
+        return overview(self.build(adjustments)).html
 
 
 class BridgeEditor(Editor):
@@ -412,11 +412,11 @@ class BridgeEditor(Editor):
         return tuple(out)
 
     def render_preview(self, adjustments):
-        from styrkort.html.plan import allocation
+        from styrkort.pages.plan import allocation
 
         plan = annual_plan(self.data, self.period, self.params, adjustments)
         return (f"<p><strong>{esc(plan.bridge.end.label)}: {fmt.tkr(plan.bridge.end.amount)} tkr</strong></p>"
-                + allocation(plan))
+                + allocation(plan).html)
 
 
 class RiskEditor(Editor):
@@ -475,9 +475,9 @@ class RiskEditor(Editor):
                 for rid, (p, c, _, _) in self.controls.items() if (p.value == 0) != (c.value == 0)]
 
     def render_preview(self, adjustments):
-        from styrkort.html.plan import risks
+        from styrkort.pages.plan import risks
 
-        return risks(annual_plan(self.data, self.period, self.params, adjustments))
+        return risks(annual_plan(self.data, self.period, self.params, adjustments)).html
 
 
 class ForecastEditor(Editor):
@@ -515,6 +515,6 @@ class ForecastEditor(Editor):
                      for a, (box, reason) in self.controls.items() if box.value)
 
     def render_preview(self, adjustments):
-        from styrkort.html.interim import economy
+        from styrkort.pages.interim import economy
 
-        return economy(interim_report(self.data, self.period, self.params, adjustments))
+        return economy(interim_report(self.data, self.period, self.params, adjustments)).html

@@ -14,8 +14,8 @@ from styrkort.data.errors import UserError
 from styrkort.data.loading import Dataset
 from styrkort.data.locks import Busy
 from styrkort.data.periods import Period
-from styrkort.html.elements import table
-from styrkort.html.textsafe import esc
+from styrkort.pages.elements import table
+from styrkort.document.html import esc, write
 from styrkort.reports.adjustments import (
     SECTIONS,
     AdjustmentConflict,
@@ -57,21 +57,21 @@ class AdjustmentsOverview:
         for section in self.kind.adjustment_sections:
             for e in getattr(current, _ATTRS[section]):
                 identity = e.get(SECTIONS[section][0])
-                rows.append([esc(_SECTION_NAMES[section]), esc(describe_values(dict(e.values))), esc(e.reason), esc(e.by),
-                             esc(e.at[:16].replace("T", " "))])
+                rows.append([_SECTION_NAMES[section], describe_values(dict(e.values)), e.reason, e.by,
+                             e.at[:16].replace("T", " ")])
                 options.append((f"{_SECTION_NAMES[section]}: {describe_values(dict(e.values))}", (section, identity)))
-        self.table.value = (table(["Avsnitt", "Justering", "Motivering", "Av", "Tid"], rows,
-                                  caption=f"Sparade justeringar, {self.period.name_sv}")
+        self.table.value = (write([table(["Avsnitt", "Justering", "Motivering", "Av", "Tid"], rows,
+                                         caption=f"Sparade justeringar, {self.period.name_sv}")])
                             if rows else "<p>Inga sparade justeringar för perioden.</p>")
         self.choice.options = options
         events = [e for e in adjustment_log(self.folder)
                   if e.get("rapport") == self.kind.name and e.get("period") == self.period.key]
-        self.log.value = "" if not events else table(
+        self.log.value = "" if not events else write([table(
             ["Tid", "Av", "Avsnitt", "Handling", "Före", "Efter", "Motivering"],
-            [[esc(str(e.get("tid", ""))[:16].replace("T", " ")), esc(e.get("av", "")),
-              esc(_SECTION_NAMES.get(e.get("avsnitt"), e.get("avsnitt", ""))), esc(e.get("handling", "")),
-              esc(describe_values(e.get("före"))), esc(describe_values(e.get("efter"))), esc(e.get("motivering", ""))]
-             for e in events], caption="Logg över sparade och ångrade justeringar", row_headers=False)
+            [[str(e.get("tid", ""))[:16].replace("T", " "), str(e.get("av", "")),
+              str(_SECTION_NAMES.get(e.get("avsnitt"), e.get("avsnitt", ""))), str(e.get("handling", "")),
+              describe_values(e.get("före")), describe_values(e.get("efter")), str(e.get("motivering", ""))]
+             for e in events], caption="Logg över sparade och ångrade justeringar", row_headers=False)])
 
     def undo(self) -> bool:
         """Take the chosen adjustment away (back to the data's proposal), logged with the reason."""

@@ -14,7 +14,7 @@ A report's inputs, each named and hashed by content:
 - the notebook;
 - the package: its version, and the content of its source and templates (the version string
   does not change while it is being developed), and the versions of the libraries that draw
-  the document (matplotlib, nbconvert, WeasyPrint, ...);
+  the document (matplotlib, nbconvert, Typst, ...);
 - the report's kind and period, the data folder's name (the report names it), and the render
   options: PDF or not, and which PDF variant.
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from styrkort.reports.kinds import ReportKind
 
 #: The libraries whose version changes what a report looks like.
-LIBRARIES = ("matplotlib", "nbconvert", "weasyprint", "pandas", "markdown-it-py", "pydyf")
+LIBRARIES = ("matplotlib", "nbconvert", "typst", "pandas", "markdown-it-py")
 ABSENT = "saknas"
 
 # The names of a fingerprint's inputs, as the sidecar keeps them: ``data:bedomningar.csv``, ...

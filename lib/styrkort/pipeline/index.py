@@ -21,8 +21,8 @@ from urllib.parse import quote
 from styrkort.data import fmt
 from styrkort.data.atomic import write_atomic
 from styrkort.data.periods import PeriodError, parse_period
-from styrkort.html.assets import report_css
-from styrkort.html.textsafe import esc
+from styrkort.document.assets import report_css
+from styrkort.document.html import esc
 from styrkort.pipeline.job import FAILED_SUFFIX, SIDECAR_SUFFIX
 from styrkort.pipeline.versions import Earlier, earlier_versions
 from styrkort.reports.kinds import REPORTS

@@ -1,29 +1,38 @@
-"""A rendered report's HTML as a PDF for the diarium, with WeasyPrint.
+"""The PDF writer: the executed notebook's Typst parts as one document, laid out by Typst in-process.
 
-WeasyPrint lays out the same HTML the reader gets, with the report's print stylesheet (A4,
-running header, page numbers, repeated table headers); nothing is fetched from the network.
-Title, author, subject, keywords and language come from the HTML's ``<title>``, ``<meta>``
-tags and ``<html lang>``, which the export template fills from the notebook's metadata.
+Every displayed part of a report carries its Typst beside its HTML (:mod:`styrkort.document.part`);
+this module collects them in order, adds the template, the contents list and the colophon
+(:func:`styrkort.document.typst.document`) and compiles. Nothing is laid out from the HTML.
+
+The fonts are DejaVu Sans and DejaVu Sans Mono as matplotlib ships them (a dependency), and only
+those: the machine's own fonts are ignored, so the same report gives the same PDF on any machine,
+apart from its dates. DejaVu covers Swedish and the status shapes (● ▲ ■).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
 
 from styrkort.data.errors import ReportError
+from styrkort.document.model import Colophon
+from styrkort.document.part import COVER_KEY
+from styrkort.document.typst import MIME, document
 
 #: The archival default, PDF/A-2a, the strictest level of PDF/A-2: level b (fonts embedded, colours
-#: device-independent, XMP metadata, no encryption or scripts), plus level u (every glyph mapped to
-#: Unicode, so the archived text stays searchable), plus level a (a tagged logical structure with
-#: the document's language and the charts' text alternatives, for screen readers).
+#: device-independent, XMP metadata), plus level u (every glyph mapped to Unicode), plus level a (a
+#: tagged logical structure with the document's language and the charts' text alternatives).
 DEFAULT_VARIANT = "pdf/a-2a"
-#: The variants a report may be written as. ``None`` (``--pdf-variant none``) is a plain PDF 1.7.
-VARIANTS: tuple[str, ...] = ("pdf/a-2b", "pdf/a-2u", "pdf/a-2a", "pdf/a-3b", "pdf/a-3u", "pdf/a-3a")
+#: The variants a report may be written as. ``None`` (``--pdf-variant none``) is a PDF without an
+#: archival claim. Every variant is tagged and claims PDF/UA-1 (ISO 14289-1) as well, which the
+#: accessibility requirements of the DOS law (via EN 301 549) ask of a published document.
+VARIANTS: tuple[str, ...] = ("pdf/a-2a", "pdf/a-2b", "pdf/a-2u", "pdf/a-3a", "pdf/a-3b", "pdf/a-3u")
+UNIVERSAL_ACCESSIBILITY = "ua-1"
 
 
 def parse_variant(text: str | None) -> str | None:
-    """``"pdf/a-2u"`` → itself, ``"none"`` or ``None`` → None (plain PDF); anything else is refused."""
+    """``"pdf/a-2b"`` → itself, ``"none"`` or ``None`` → None (no archival claim); anything else is refused."""
     if text is None or text.strip().lower() in ("none", "ingen", ""):
         return None
     variant = text.strip().lower()
@@ -37,58 +46,55 @@ def profile(variant: str) -> str:
     return variant.rsplit("-", 1)[1]
 
 
-def html_to_pdf(html: str, variant: str | None = DEFAULT_VARIANT) -> bytes:
-    """The document as PDF bytes, tagged (a logical structure for screen readers) in every variant.
-
-    Only ``data:`` URLs are read: a report that referred to another host or a local file would
-    come out without that resource rather than fetch it."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    variant = parse_variant(variant)
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    options: dict[str, Any] = {"pdf_tags": True}
-    if variant is not None:
-        options["pdf_variant"] = variant
-    return HTML(string=html, url_fetcher=fetcher).write_pdf(finisher=_finish, **options)
+def standards(variant: str | None) -> list[str]:
+    """The standards Typst is asked to meet: ``"pdf/a-2a"`` → ``["a-2a", "ua-1"]``."""
+    return ([f"a-{profile(variant)}"] if variant else []) + [UNIVERSAL_ACCESSIBILITY]
 
 
-def _finish(_document: Any, pdf: Any) -> None:
-    """Last touches to WeasyPrint's PDF (a ``pydyf.PDF``) before it is written.
+def font_dir() -> Path:
+    import matplotlib
 
-    - The XMP metadata stream is left unfiltered, as PDF/A-1 requires and archive tools that
-      read XMP without a PDF parser expect; WeasyPrint compresses it for PDF/A-2 and later.
-    - No stream's data may end with a carriage return (see :func:`_unambiguous`)."""
-    import pydyf
-
-    ref = pdf.catalog.get("Metadata")  # pydyf's reference: b"12 0 R"
-    if ref is not None:
-        pdf.objects[int(ref.split()[0])].compress = False
-    for obj in pdf.objects:
-        if isinstance(obj, pydyf.Stream):  # pydyf's streams and WeasyPrint's drawing streams
-            obj.__class__ = _unambiguous(type(obj))
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
-@lru_cache(maxsize=None)
-def _unambiguous(stream_class: type) -> type:
-    """``stream_class`` with data that does not end with a carriage return.
+@lru_cache(maxsize=1)
+def _compiler():
+    """One compiler a process: its fonts are read once, and Typst remembers what it laid out."""
+    import typst
 
-    pydyf writes a line feed between a stream's data and ``endstream``. Compressed data that
-    happens to end with a carriage return (one stream in 256) then reads as data followed by a
-    CR LF end-of-line, one byte shorter than its /Length: PDF/A validators refuse the file. Such
-    a stream is written unfiltered instead."""
+    return typst.Compiler(font_paths=[str(font_dir())], ignore_system_fonts=True)
 
-    class Unambiguous(stream_class):
-        @property
-        def data(self) -> bytes:
-            data = super().data
-            if self.compress and data.endswith(b"\r\nendstream"):
-                self.compress = False
-                plain = super().data
-                if not plain.endswith(b"\r\nendstream"):
-                    return plain
-                self.compress = True
-            return data
 
-    Unambiguous.__name__ = Unambiguous.__qualname__ = f"Unambiguous{stream_class.__name__}"
-    return Unambiguous
+def parts(nb) -> list[tuple[str, bool]]:
+    """The notebook's Typst parts in order: (source, is the cover)."""
+    out = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if MIME in data:
+                source = data[MIME]
+                source = "".join(source) if isinstance(source, list) else source
+                out.append((source, bool(output.get("metadata", {}).get(MIME, {}).get(COVER_KEY))))
+    return out
+
+
+def typst_source(nb, meta: dict, colophon: Colophon | None) -> str:
+    return document(parts(nb), meta, colophon)
+
+
+def compile_pdf(source: str, variant: str | None, when: datetime | None = None) -> bytes:
+    """The Typst document as PDF bytes; a failure is a ReportError with Typst's message."""
+    import typst
+
+    options = {"timestamp": int(when.timestamp())} if when is not None else {}
+    try:
+        return _compiler().compile(input=source.encode("utf-8"), format="pdf", pdf_standards=standards(variant),
+                                   **options)
+    except typst.TypstError as exc:
+        raise ReportError(f"PDF:en kunde inte skapas: {exc}") from exc
+
+
+def notebook_to_pdf(nb, meta: dict, colophon: Colophon | None, variant: str | None = DEFAULT_VARIANT) -> bytes:
+    """The executed notebook as the report's PDF, dated when it was rendered."""
+    when = datetime.fromisoformat(meta["rendered_at"]) if meta.get("rendered_at") else None
+    return compile_pdf(typst_source(nb, meta, colophon), variant, when)

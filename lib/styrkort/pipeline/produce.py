@@ -1,6 +1,7 @@
 """Step 2 of the pipeline, in a kernel session (:mod:`styrkort.pipeline.session`; in a batch on a
-worker): parameterise and execute the notebook, export the HTML, add the table of contents and the
-"Om underlaget" footer, lay out the PDF. Nothing is written; the result is returned."""
+worker): parameterise and execute the notebook, then write its parts twice: the HTML (with the
+contents list and the "Om underlaget" colophon) and the PDF (Typst, with the same). Nothing is
+written to disk; the result is returned."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from styrkort.data.errors import ReportError
-from styrkort.html.assets import TEMPLATES_DIR
+from styrkort.document.assets import TEMPLATES_DIR
 from styrkort.pipeline.fingerprint import SOURCE_KEY, package_digest
 from styrkort.pipeline.job import Job, Produced
 
@@ -26,8 +27,10 @@ def produce(job: Job, session) -> Produced:
     from nbclient.exceptions import CellExecutionError
     from papermill.parameterize import parameterize_notebook
 
-    from styrkort.html.provenance import add_provenance
-    from styrkort.html.toc import add_toc
+    from styrkort.document.html import write
+    from styrkort.document.toc import add_toc
+    from styrkort.pages.provenance import colophon
+    from styrkort.pipeline.pdf import notebook_to_pdf
 
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -69,10 +72,11 @@ def produce(job: Job, session) -> Produced:
         seconds["körning"] = time.perf_counter() - started
         mark = time.perf_counter()
         executed.metadata["styrkort"] = meta
-        html = add_provenance(add_toc(export_html(executed)), meta)
+        about = colophon(meta)
+        html = add_provenance(add_toc(export_html(executed)), write([about]))
         seconds["html"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        pdf_bytes = to_pdf(html, job.variant) if job.pdf else None
+        pdf_bytes = notebook_to_pdf(executed, meta, about, job.variant) if job.pdf else None
         if job.pdf:
             seconds["pdf"] = time.perf_counter() - mark
         seconds["totalt"] = time.perf_counter() - started
@@ -120,34 +124,31 @@ def _exporter():
 @lru_cache(maxsize=1)
 def warm_renderer() -> None:
     """Set up, once per process, what exporting and laying out a report use the first time:
-    nbconvert's compiled templates, WeasyPrint's modules and fonts (together about 1.5 s). Then
-    freeze what exists (``gc.freeze``): it lives as long as the process, and the layout's many
-    garbage collections need not walk it again."""
+    nbconvert's compiled templates and Typst's fonts and template. Then freeze what exists
+    (``gc.freeze``): it lives as long as the process, and later garbage collections need not walk
+    it again."""
     import gc
 
     import nbformat
 
+    from styrkort.pipeline.pdf import notebook_to_pdf
+
     try:
-        export_html(nbformat.v4.new_notebook())
-        to_pdf('<!DOCTYPE html><html lang="sv"><head><title>x</title></head><body><p>x</p></body></html>', None)
+        nb = nbformat.v4.new_notebook()
+        export_html(nb)
+        notebook_to_pdf(nb, {"title": "x"}, None, None)
     except Exception:
         pass  # a real report says what is wrong
     gc.freeze()
+
+
+def add_provenance(document: str, footer: str) -> str:
+    """The HTML document with its colophon as the last part of ``<main>``."""
+    at = document.rfind("</main>")
+    return document[:at] + footer + "\n" + document[at:] if at >= 0 else document + footer
 
 
 def export_html(nb) -> str:
     """The executed notebook as a self-contained document: outputs only, the report's stylesheet."""
     body, _ = _exporter().from_notebook_node(nb)
     return body
-
-
-def to_pdf(html: str, variant: str | None) -> bytes:
-    """The exported HTML as PDF; a layout failure is a ReportError, and nothing is written."""
-    from styrkort.pipeline.pdf import html_to_pdf
-
-    try:
-        return html_to_pdf(html, variant)
-    except ReportError:
-        raise
-    except Exception as exc:  # WeasyPrint's errors have no common base class
-        raise ReportError(f"PDF:en kunde inte skapas: {type(exc).__name__}: {exc}") from exc

@@ -35,7 +35,7 @@ CELL_TIMEOUT_S = 900
 #: long as the kernel, and each report's collections (``%reset`` runs one) no longer walk them,
 #: which took 0.15 s a report.
 PREWARM = """\
-import styrkort, styrkort.reports.kinds, styrkort.html.elements, styrkort.html.monthly, styrkort.html.interim, styrkort.html.plan, styrkort.html.charts
+import styrkort, styrkort.reports.kinds, styrkort.pages.elements, styrkort.pages.monthly, styrkort.pages.interim, styrkort.pages.plan, styrkort.pages.charts
 import styrkort.reports.adjustments, styrkort.data.loading, styrkort.data.params
 import pandas, matplotlib.figure
 __import__("gc").freeze()

@@ -5,7 +5,7 @@ periods it takes and how a period the user typed resolves against the data ("202
 combined period 2023-06..2023-07 when that is how it was reported), which adjustment sections
 and texts it reads, and which function builds it. Everything else asks the registry.
 
-Light on purpose (no pandas, Jupyter, nbconvert or WeasyPrint at import): the command line and
+Light on purpose (no pandas, Jupyter, nbconvert or Typst at import): the command line and
 the batch's check for an unchanged run import this; the builders are imported when called.
 """
 

@@ -20,6 +20,33 @@ NOT_ASSESSED = "ej bedömd"
 
 
 @dataclass(frozen=True)
+class Action:
+    """One action against a risk; a lead-in (a line ending with ":") holds the lines after it."""
+    text: str
+    steps: tuple[str, ...] = ()
+
+
+def parse_actions(text: str | None) -> tuple[Action, ...]:
+    """The ``atgarder`` cell, one action a line (leading "-" or "•" dropped). A line that ends with
+    ":" introduces the lines after it, up to the next such line: they are its steps."""
+    out: list[Action] = []
+    lead: Action | None = None
+    for line in (text or "").splitlines():
+        item = line.strip().lstrip("-•").strip()
+        if not item:
+            continue
+        if item.endswith(":"):
+            lead = Action(item)
+            out.append(lead)
+        elif lead is not None:
+            lead = Action(lead.text, lead.steps + (item,))
+            out[-1] = lead
+        else:
+            out.append(Action(item))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class Risk:
     risk_id: str
     area: int
@@ -28,7 +55,7 @@ class Risk:
     probability: int | None
     consequence: int | None
     value: int | None
-    actions: tuple[str, ...]
+    actions: tuple[Action, ...]
     assessment: str
     band: RiskBand | None
     band_index: int | None  # 0 = lowest band
@@ -87,7 +114,7 @@ def risk_register(risks: pd.DataFrame, goal_areas: pd.DataFrame, year: int, sett
         if problems:
             continue
         index, band = band_of(value, settings)
-        actions = tuple(a.strip().lstrip("-•").strip() for a in (r["atgarder"] or "").splitlines() if a.strip())
+        actions = parse_actions(r["atgarder"])
         area = int(r["malomrade"])
         out.append(Risk(r["risk_id"], area, names.get(area, str(area)), r["risk"],
                         p if c is not None else None, c if p is not None else None, value, actions,

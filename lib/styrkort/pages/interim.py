@@ -1,19 +1,22 @@
-"""HTML fragments of the interim report's own sections; the goal sections are :mod:`show`'s."""
+"""The interim report's own sections; the goal sections are :mod:`styrkort.pages.monthly`'s."""
 
 from __future__ import annotations
 
 from styrkort.data import fmt
 from styrkort.data.periods import MONTHS_SHORT
-from styrkort.html.charts import budget_forecast_chart
-from styrkort.html.elements import Html, adjustment_note, badge, figure, join, table
-from styrkort.html.textsafe import esc, markdown
+from styrkort.document.markdown import markdown
+from styrkort.document.model import Group, Heading, Node, Paragraph, Section
+from styrkort.document.part import Part
+from styrkort.pages.charts import budget_forecast_chart
+from styrkort.pages.elements import adjustment_note, badge, figure, table
 from styrkort.reports.interim import InterimEconomy, InterimReport
 
 
-def scope(report: InterimReport) -> Html:
+def scope(report: InterimReport) -> Part:
     """What the goal sections of an interim report rest on."""
-    return Html(f'<p class="scope">Målområdenas utfall och enheternas resultat avser {esc(report.as_of.name_sv)}, '
-                f"den sista rapportperioden i delåret. Måluppfyllelsen per månad visar hela perioden.</p>")
+    return Part(Paragraph((f"Målområdenas utfall och enheternas resultat avser {report.as_of.name_sv}, "
+                           "den sista rapportperioden i delåret. Måluppfyllelsen per månad visar hela perioden.",),
+                          css="scope"))
 
 
 def _months(e: InterimEconomy) -> str:
@@ -26,41 +29,42 @@ def economy_alt(e: InterimEconomy) -> str:
     return "Budget och helårsprognos per verksamhet, nettokostnad. " + "; ".join(parts) + "."
 
 
-def economy(report: InterimReport) -> Html:
+def economy(report: InterimReport) -> Part:
     e, t = report.economy, report.economy.total
     months = _months(e)
-    parts = ['<section class="economy"><h2>Ekonomi – utfall och helårsprognos</h2>',
-             f"<p>Utfallet för {months} är {fmt.tkr(t.outcome)} tkr mot en budget för perioden på "
-             f"{fmt.tkr(t.budget_to_date)} tkr, en avvikelse på {fmt.tkr(t.deviation_to_date)} tkr.</p>"]
+    parts: list[Node] = [
+        Heading(2, ("Ekonomi – utfall och helårsprognos",)),
+        Paragraph((f"Utfallet för {months} är {fmt.tkr(t.outcome)} tkr mot en budget för perioden på "
+                   f"{fmt.tkr(t.budget_to_date)} tkr, en avvikelse på {fmt.tkr(t.deviation_to_date)} tkr.",))]
     if t.forecast is not None:
-        parts.append(f"<p>Helårsprognosen är {fmt.tkr(t.forecast)} tkr mot en budget på {fmt.tkr(t.budget)} tkr, en "
-                     f"avvikelse på {fmt.tkr(t.deviation)} tkr ({fmt.percent(t.deviation_percent)}). "
-                     f"Budgetavvikelse: {badge(e.status)}</p>")
+        parts.append(Paragraph((f"Helårsprognosen är {fmt.tkr(t.forecast)} tkr mot en budget på {fmt.tkr(t.budget)} "
+                                f"tkr, en avvikelse på {fmt.tkr(t.deviation)} tkr ({fmt.percent(t.deviation_percent)}). "
+                                "Budgetavvikelse: ", badge(e.status))))
     if t.forecast_change is not None and e.previous_month is not None:
         since = ("delårsrapport 1" if e.previous_month.month == 4 and report.period.label == "T2"
                  else "föregående prognos")
-        parts.append(f"<p>Prognosen har förändrats med {fmt.mnkr(t.forecast_change)} sedan {since} "
-                     f"({MONTHS_SHORT[e.previous_month.month - 1]} {e.previous_month.year}).</p>")
+        parts.append(Paragraph((f"Prognosen har förändrats med {fmt.mnkr(t.forecast_change)} sedan {since} "
+                                f"({MONTHS_SHORT[e.previous_month.month - 1]} {e.previous_month.year}).",)))
     parts += [
-        "<h3>Utfall hittills i år</h3>",
+        Heading(3, ("Utfall hittills i år",)),
         table(["Verksamhet (tkr)", f"Budget {months}", f"Utfall {months}", "Avvikelse"],
-              [[esc(r.activity), fmt.tkr(r.budget_to_date), fmt.tkr(r.outcome), fmt.tkr(r.deviation_to_date)]
+              [[r.activity, fmt.tkr(r.budget_to_date), fmt.tkr(r.outcome), fmt.tkr(r.deviation_to_date)]
                for r in e.rows],
               foot=["Totalt", fmt.tkr(t.budget_to_date), fmt.tkr(t.outcome), fmt.tkr(t.deviation_to_date)],
               numeric=(1, 2, 3), css="economy-table",
               caption=f"Budget för perioden = årsbudget × {e.month.month}/12. Avvikelse = utfall − budget; positiv "
                       "är lägre kostnad än budget."),
-        "<h3>Helårsprognos per verksamhet</h3>",
+        Heading(3, ("Helårsprognos per verksamhet",)),
         table(["Verksamhet (tkr)", "Budget", "Helårsprognos", "Avvikelse", "Avvikelse %", "Förändring av prognos"],
-              [[esc(r.activity), fmt.tkr(r.budget), fmt.tkr(r.forecast) + (" (justerad)" if r.adjustment else ""),
-                fmt.tkr(r.deviation),
-                fmt.percent(r.deviation_percent), fmt.number(r.forecast_change, sign=True)] for r in e.rows],
+              [[r.activity, fmt.tkr(r.budget), fmt.tkr(r.forecast) + (" (justerad)" if r.adjustment else ""),
+                fmt.tkr(r.deviation), fmt.percent(r.deviation_percent), fmt.number(r.forecast_change, sign=True)]
+               for r in e.rows],
               foot=["Totalt", fmt.tkr(t.budget), fmt.tkr(t.forecast), fmt.tkr(t.deviation),
                     fmt.percent(t.deviation_percent), fmt.number(t.forecast_change, sign=True)],
               numeric=(1, 2, 3, 4, 5), css="economy-table",
               caption="Nettokostnad, tkr. Avvikelse = prognos − budget. Förändringen avser föregående prognos."),
     ]
-    parts += [adjustment_note(f"prognosen för {esc(r.activity)} är ändrad med "
+    parts += [adjustment_note(f"prognosen för {r.activity} är ändrad med "
                               f"{fmt.number(r.adjustment.get('justering'), sign=True)} tkr till {fmt.tkr(r.forecast)} tkr",
                               r.adjustment.reason, r.adjustment.by, r.adjustment.at)
               for r in e.rows if r.adjustment]
@@ -73,10 +77,10 @@ def economy(report: InterimReport) -> Html:
                    if e.keeps_balance else
                    f"Nämnden beräknas inte hålla sin budgetram: underskottet mot kommunbidraget är "
                    f"{fmt.tkr(-e.forecast_result)} tkr.")
-        parts.append(f'<h3>Balanskrav</h3><p>Prognostiserat resultat mot kommunbidraget för helåret: '
-                     f"{fmt.number(e.forecast_result, sign=True)} tkr. {verdict} Balanskravsresultatet fastställs för "
-                     "kommunen som helhet.</p>")
+        parts += [Heading(3, ("Balanskrav",)),
+                  Paragraph((f"Prognostiserat resultat mot kommunbidraget för helåret: "
+                             f"{fmt.number(e.forecast_result, sign=True)} tkr. {verdict} Balanskravsresultatet "
+                             "fastställs för kommunen som helhet.",))]
     if report.economy_text:
-        parts.append(f'<div class="analysis">{markdown(report.economy_text, 2)}</div>')
-    parts.append("</section>")
-    return join(parts)
+        parts.append(Group(markdown(report.economy_text, 2), css="analysis"))
+    return Part(Section(tuple(parts), css="economy"))

@@ -36,7 +36,7 @@ def strip_chart(cells: Sequence[StripCell]) -> str:
 
     Drawn for every goal area of every report, so kept lean: the cells are drawn on the figure
     itself (twelve columns of figure width; no axes to set up), with no background, clipping or
-    cropping pass. That halves matplotlib's time and leaves WeasyPrint fewer SVG elements."""
+    cropping pass. That halves matplotlib's time and leaves the writers fewer SVG elements."""
     import matplotlib
 
     with matplotlib.rc_context(_RC):

@@ -1,0 +1,163 @@
+"""The monthly report's page, and the sections every report with goal outcomes shares (the
+interim report reuses them): events, the overview, each goal area, the economy, "Om rapporten".
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from styrkort.data import fmt
+from styrkort.data.periods import MONTHS_SHORT, parse_period
+from styrkort.data.status import NOT_ASSESSED, NOT_REPORTED, Status
+from styrkort.document.markdown import markdown
+from styrkort.document.model import Badge, Content, Group, Heading, ItemList, Node, Paragraph, Section, Span, content
+from styrkort.document.part import Part
+from styrkort.pages.charts import strip_chart
+from styrkort.pages.elements import badge, cover, figure, table
+from styrkort.reports.economy import EconomySummary
+from styrkort.reports.indicators import IndicatorResult
+from styrkort.reports.monthly import AreaSection, GoalReport, MonthlyReport
+from styrkort.reports.outcomes import AreaOutcome, StripCell
+from styrkort.reports.rollup import Distribution
+
+
+def events(report: GoalReport) -> Part:
+    body = markdown(report.events) or (Paragraph(("Inga viktiga händelser rapporterade för perioden.",)),)
+    return Part(Section(content(Heading(2, ("Viktiga händelser under perioden",)), body), css="events"))
+
+
+def distribution_text(d: Distribution) -> str:
+    text = f"{d.gron} Grön, {d.gul} Gul, {d.rod} Röd"
+    return text + (f", {d.missing} {NOT_REPORTED.lower()}" if d.missing else "")
+
+
+def outcome_note(o: AreaOutcome) -> Content:
+    """The basis of the outcome, and the proposal and reason where the analyst set another status."""
+    d = o.distribution
+    base = f"Sammanvägd bedömning av {d.reported} av {d.total} enheters resultat ({distribution_text(d)})."
+    if o.override is None:
+        return (base,)
+    proposed = o.proposed.value if o.proposed else NOT_ASSESSED
+    who = f" ({o.override.by})" if o.override.by else ""
+    return (base, " ", Span("strong", (f"Föreslagen: {proposed}, satt: {o.status.value}",)),
+            f"{who} — motivering: {o.override.reason}")
+
+
+def overview(report: GoalReport) -> Part:
+    rows = [[f"{a.number}. {a.name}",
+             content(badge(a.outcome.status), [" ", Span("em", ("(satt för hand)",))] if a.outcome.set_by_hand else None),
+             distribution_text(a.outcome.distribution)] for a in report.areas]
+    return Part(Section(content(
+        Heading(2, ("Mål – översikt över periodens resultat",)),
+        table(["Målområde", "Utfall", "Enheternas bedömningar"], rows,
+              caption=f"Förvaltningens utfall per målområde, {report.period.name_sv}", css="overview")),
+        css="overview"))
+
+
+def _indicator_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return fmt.DASH
+    decimals = 0 if float(value).is_integer() else 1
+    if unit == "%":
+        return fmt.percent(value, decimals)
+    return fmt.number(value, decimals) + (f"{fmt.NBSP}{unit}" if unit and unit != "antal" else "")
+
+
+_DIRECTION_TEXT = {"öka": "Öka jämfört med föregående år", "minska": "Minska jämfört med föregående år",
+                   "behålla": "Behålla eller öka jämfört med föregående år"}
+
+
+def _indicator_rows(results: Sequence[IndicatorResult], economy: EconomySummary | None,
+                    budget_target: str) -> list[list[str | Badge]]:
+    rows: list[list[str | Badge]] = []
+    for r in results:
+        wanted = (f"Målvärde {_indicator_value(r.target, r.unit)}" if r.direction == "mål"
+                  else _DIRECTION_TEXT[r.direction])
+        rows.append([r.name, _indicator_value(r.value, r.unit), _indicator_value(r.last_year, r.unit), wanted,
+                     badge(r.status)])
+    if economy is not None:
+        rows.append(["Budgetavvikelse", fmt.percent(economy.total.deviation_percent), fmt.DASH, budget_target,
+                     badge(economy.status)])
+    return rows
+
+
+def strip_alt(area_name: str, cells: Sequence[StripCell], year: int) -> str:
+    shown = ", ".join(f"{c.month} {c.status.value if c.status else 'ej rapporterat'}" for c in cells)
+    return f"Måluppfyllelse per månad {year} för {area_name}: {shown}."
+
+
+def area(section: AreaSection, year: int, budget_target: str = "") -> Part:
+    o = section.outcome
+    goals = ItemList(tuple((g,) for g in section.board_goals) or (("Inget nämndmål angivet.",),), css="goals")
+    parts: list[Node] = [
+        Heading(2, (f"{section.number}. {section.name}",)),
+        Paragraph((Span("strong", ("Kommunövergripande mål:",)), " ", section.council_goal), css="council-goal"),
+        table(["Nämndens/förvaltningens mål", "Utfall"], [[goals, badge(o.status)]], css="goal", row_headers=False),
+        Paragraph(outcome_note(o), css="basis"),
+    ]
+    ind_rows = _indicator_rows(section.indicators, section.budget_deviation, budget_target)
+    if ind_rows:
+        parts += [Heading(3, ("Indikatorer",)),
+                  table(["Indikator", "Utfall", "Samma period föregående år", "Önskad utveckling", "Bedömning"],
+                        ind_rows, css="indicators", numeric=(1, 2))]
+    unit_rows = [[u.name, badge(u.status, NOT_REPORTED), u.comment or fmt.DASH] for u in section.units]
+    parts += [Heading(3, ("Enheternas resultat",)),
+              table(["Enhet", "Resultat", "Kommentar"], unit_rows, css="units"),
+              Heading(3, ("Måluppfyllelse per månad",)),
+              figure(strip_chart(section.strip), strip_alt(section.name, section.strip, year),
+                     "Förvaltningens utfall per månad (uppdateras löpande under året).", css="strip")]
+    if section.analysis:
+        parts += [Heading(3, ("Analys",)), Group(markdown(section.analysis, 3), css="analysis")]
+    return Part(Section(tuple(parts), css="area", id=f"malomrade-{section.number}"))
+
+
+def areas(report: GoalReport) -> Part:
+    return Part(*(area(s, report.period.year, report.budget_target).nodes for s in report.areas))
+
+
+def economy(report: MonthlyReport) -> Part:
+    summary, text, period_name = report.economy, report.economy_text, report.period.name_sv
+    parts: list[Node] = [Heading(2, ("Ekonomi i korthet",))]
+    if summary is None:
+        parts.append(Paragraph((f"Ingen separat ekonomisk uppföljning görs för {period_name}.",)))
+    else:
+        t = summary.total
+        if t.forecast is not None:
+            parts.append(Paragraph((
+                f"Helårsprognosen för nämnden är {fmt.tkr(t.forecast)} tkr mot en budget på {fmt.tkr(t.budget)} tkr, "
+                f"en avvikelse på {fmt.tkr(t.deviation)} tkr ({fmt.percent(t.deviation_percent)}). "
+                "Budgetavvikelse: ", badge(summary.status))))
+        if summary.forecast_change is not None:
+            parts.append(Paragraph((
+                f"Avvikelsen mot föregående prognos ({parse_period(summary.previous_month).name_sv}) "
+                f"är {fmt.mnkr(summary.forecast_change)}.",)))
+        rows = [[r.activity, fmt.tkr(r.budget), fmt.tkr(r.outcome), fmt.tkr(r.forecast), fmt.tkr(r.deviation),
+                 fmt.percent(r.deviation_percent)] for r in summary.rows]
+        foot = ["Totalt", fmt.tkr(t.budget), fmt.tkr(t.outcome), fmt.tkr(t.forecast), fmt.tkr(t.deviation),
+                fmt.percent(t.deviation_percent)]
+        last = parse_period(summary.month).last.month
+        parts.append(table(["Verksamhet (tkr)", "Budget", f"Utfall jan–{MONTHS_SHORT[last - 1]}", "Helårsprognos",
+                            "Avvikelse", "Avvikelse %"], rows, css="economy-table", foot=foot,
+                           numeric=(1, 2, 3, 4, 5),
+                           caption="Nettokostnad per verksamhet, tkr. Avvikelse = prognos − budget; positiv är "
+                                   "lägre kostnad än budget."))
+    if text:
+        parts.append(Group(markdown(text, 2), css="analysis"))
+    return Part(Section(tuple(parts), css="economy"))
+
+
+def about(report: GoalReport) -> Part:
+    legend = [(badge(s), f" – {s.meaning}") for s in Status]
+    legend.append((badge(None, NOT_REPORTED), " – enheten har inte rapporterat"))
+    return Part(Section((
+        Heading(2, ("Om rapporten",)),
+        Paragraph((f"{report.rule_text} Förvaltningen kan sätta en annan status med motivering; då visas både "
+                   "förslaget och motiveringen.",)),
+        Paragraph((report.budget_rule,)),
+        ItemList(tuple(legend), css="legend")), css="about"))
+
+
+def monthly(report: MonthlyReport) -> Part:
+    """The whole monthly report in one piece (the notebook shows it section by section)."""
+    return Part(*(p.nodes for p in (cover(report.header), events(report), overview(report), areas(report),
+                                    economy(report), about(report))))
