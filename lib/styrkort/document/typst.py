@@ -50,14 +50,21 @@ def _array(items: Sequence[str]) -> str:
     return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
 
 
+def _longest(text: str) -> str:
+    """The longest word of a text, by its letters: the narrowest a column holding it can be."""
+    return max(text.split(), key=len, default="")
+
+
 def table(t: Table) -> str:
     head = _array([_block(h) for h in t.head])
-    words = _array([_strings(plain_text(h).split()) for h in t.head])
+    columns = list(zip(*t.rows, *([t.foot] if t.foot else []))) or [()] * len(t.head)
+    words = _array([_strings([_longest(plain_text(h)), _longest(" ".join(plain_text(c) for c in column))])
+                    for h, column in zip(t.head, columns)])
     rows = _array([_array([_block(c) for c in r]) for r in t.rows])
     foot = _array([_block(c) for c in t.foot]) if t.foot else "none"
     caption = string(t.caption) if t.caption else "none"
     numeric = _array([str(i) for i in t.numeric])
-    return (f"#report-table(caption: {caption}, head: {head}, head-words: {words}, rows: {rows}, foot: {foot}, "
+    return (f"#report-table(caption: {caption}, head: {head}, words: {words}, rows: {rows}, foot: {foot}, "
             f"numeric: {numeric})\n")
 
 
