@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pandas as pd
 
 from styrkort.data import contract, fmt
@@ -153,6 +152,8 @@ def _csv_grid(raw: bytes, name: str, problems: list[Problem]) -> list[list[str]]
 def _excel_grid(path: Path, spec: Table, problems: list[Problem]) -> list[list[str]] | None:
     """The rows of the sheet that holds the table: the one named like it, else the only visible
     one. Hidden sheets are never read; merged cells and formulas without a saved value refused."""
+    import openpyxl  # here, not at the top: most runs read CSV only (0.07 s a process)
+
     name = path.name
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
