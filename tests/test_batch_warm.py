@@ -78,6 +78,6 @@ def test_the_renderer_has_one_pipeline():
     package = ROOT / "lib" / "styrkort"
     sources = {p.relative_to(package).as_posix(): p.read_text(encoding="utf-8") for p in package.rglob("*.py")}
     assert "execute_notebook(" not in "".join(sources.values())
-    for step in ("HTMLExporter(", "html_to_pdf(", "add_toc(", "add_provenance("):
+    for step in ("HTMLExporter(", "notebook_to_pdf(", "add_toc(", "add_provenance("):
         users = [name for name, text in sources.items() if step in text and not text.count(f"def {step[:-1]}")]
         assert users == ["pipeline/produce.py"], (step, users)

@@ -135,3 +135,9 @@ def _node(n: Node) -> str:
     if isinstance(n, Colophon):
         return colophon(n)
     raise TypeError(f"not a document node: {n!r}")
+
+
+def add_provenance(document: str, colophon_html: str) -> str:
+    """The exported HTML document with its colophon as the last part of ``<main>``."""
+    at = document.rfind("</main>")
+    return document[:at] + colophon_html + "\n" + document[at:] if at >= 0 else document + colophon_html

@@ -27,7 +27,7 @@ def produce(job: Job, session) -> Produced:
     from nbclient.exceptions import CellExecutionError
     from papermill.parameterize import parameterize_notebook
 
-    from styrkort.document.html import write
+    from styrkort.document.html import add_provenance, write
     from styrkort.document.toc import add_toc
     from styrkort.pages.provenance import colophon
     from styrkort.pipeline.pdf import notebook_to_pdf
@@ -140,12 +140,6 @@ def warm_renderer() -> None:
     except Exception:
         pass  # a real report says what is wrong
     gc.freeze()
-
-
-def add_provenance(document: str, footer: str) -> str:
-    """The HTML document with its colophon as the last part of ``<main>``."""
-    at = document.rfind("</main>")
-    return document[:at] + footer + "\n" + document[at:] if at >= 0 else document + footer
 
 
 def export_html(nb) -> str:
