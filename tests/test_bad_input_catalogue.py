@@ -355,7 +355,7 @@ CLASS_6_PARAMS = [
          "inte True"),
     Case("6-params-economy-area-list", params_text("economy_goal_area: 4", "economy_goal_area: [4]"), CHECK, 2,
          "inte [4]"),
-    Case("6-params-scale-list", params_text("  scale: 5", "  scale: [5]"), CHECK, 2, "risk.scale ska vara 4 eller 5"),
+    Case("6-params-scale-list", params_text("  scale: 5", "  scale: [5]"), CHECK, 2, "risk.scale ska vara ett heltal 3–7"),
     Case("6-params-risk-outside-scale", params_text("  scale: 5\n  bands:\n    - {max: 6, label: Låg}\n"
                                                     "    - {max: 12, label: Medel}\n    - {max: 18, label: Hög}\n"
                                                     "    - {max: 25, label: Mycket hög}",
@@ -414,17 +414,72 @@ ADJUSTMENTS = [
     ("not-yaml", "monthly-2024-08.yaml", "status: [\n", "inte giltig YAML"),
 ]
 PERIOD_OF = {"monthly-2024-08.yaml": "2024-08", "interim-2024-T2.yaml": "2024-T2", "plan-2024.yaml": "2024"}
+
+
+def append_line(table: str, line: str) -> Callable[[Path], None]:
+    def setup(root: Path) -> None:
+        set_lines(root, table, lines(root, table) + [line])
+    return setup
+
+
+def drop_line(table: str, row: int) -> Callable[[Path], None]:
+    def setup(root: Path) -> None:
+        content = lines(root, table)
+        set_lines(root, table, content[:row - 1] + content[row:])
+    return setup
+
+
+# Class 7: what the contract grew to (periodised budgets, unit life cycles, economy per unit, scales).
+# The example's enheter.csv: row 12 BOG (till 2023-08), 13 BGR and 14 FST (from 2023-09), 9 RES2 (till 2024-05).
+CLASS_7 = [
+    Case("7-unit-ends-before-it-begins", cell("enheter", 13, "till", "2023-05"), CHECK, 2,
+         "enheter.csv, rad 13, kolumn 'till': enheten BGR slutar (2023-05) innan den börjar (2023-09)"),
+    Case("7-reorganisation-overlaps", cell("enheter", 12, "till", "2023-10"), CHECK, 2,
+         "omorganisationer.csv, rad 2, kolumn 'datum': BOG finns till 2023-10 men ersätts av BGR från 2023-09: "
+         "intervallen överlappar"),
+    Case("7-reorganisation-without-end", cell("enheter", 12, "till", ""), CHECK, 2,
+         "BOG ersätts av BGR från 2023-09 men har inget slut i enheter"),
+    Case("7-reorganisation-to-an-unknown-unit", cell("omorganisationer", 3, "till_enhet", "FSTX"), CHECK, 2,
+         "omorganisationer.csv, rad 3, kolumn 'till_enhet': 'FSTX' finns inte i enheter"),
+    Case("7-successor-not-there-yet", cell("enheter", 14, "fran", "2023-10"), CHECK, 2,
+         "FST tar över från BOG 2023-09 men finns inte då"),
+    Case("7-assessment-of-a-closed-unit", append_line("bedomningar", "2024-08;RES2;1;Grön;Efter stängningen"), CHECK, 2,
+         "enheten RES2 finns till 2024-05, inte under hela 2024-08"),
+    Case("7-assessment-before-a-unit-opened", append_line("bedomningar", "2023-08;FST;1;Grön;För tidigt"), CHECK, 2,
+         "enheten FST finns från 2023-09, inte under hela 2023-08"),
+    Case("7-unit-economy-of-a-closed-unit", append_line("ekonomi_enhet", "2024-08;RES2;-100;-70;;"), CHECK, 2,
+         "ekonomi_enhet.csv"),
+    Case("7-monthly-budgets-do-not-add-up", cell("manadsbudget", 2, "budget", "-8503,8"), CHECK, 2,
+         "månadsbudgetarna för Förvaltningsövergripande 2024 summerar till −97\u00a0798 tkr, men årsbudgeten i "
+         "ekonomi.csv är −96\u00a0798 tkr: skillnaden är −1\u00a0000 tkr"),
+    Case("7-monthly-budget-missing-a-month", drop_line("manadsbudget", 2), CHECK, 2,
+         "månadsbudgeten för Förvaltningsövergripande 2024 saknar 2024-01; ange alla tolv månader eller ingen"),
+    Case("7-unit-monthly-budgets-do-not-add-up", cell("manadsbudget", 74, "budget", "-1"), CHECK, 2,
+         "månadsbudgetarna för enheten VUX 2024 summerar till"),
+    Case("7-monthly-budget-unknown-unit", cell("manadsbudget", 74, "enhet_id", "VUXX"), CHECK, 2,
+         "'VUXX' finns inte i enheter"),
+    Case("7-risk-above-the-declared-scale", params_text("  scale: 5\n  bands:\n    - {max: 6, label: Låg}\n"
+                                                        "    - {max: 12, label: Medel}\n    - {max: 18, label: Hög}\n"
+                                                        "    - {max: 25, label: Mycket hög}", "  scale: 3"),
+         CHECK, 2, "risker.csv, rad 2, kolumn 'sannolikhet': värdet 5 ligger utanför skalan 1–3"),
+    Case("7-risk-above-any-scale", cell("risker", 2, "sannolikhet", "8"), CHECK, 2,
+         "risker.csv, rad 2, kolumn 'sannolikhet'"),
+    Case("7-scale-of-eight", params_text("  scale: 5", "  scale: 8"), CHECK, 2, "risk.scale ska vara ett heltal 3–7"),
+    Case("7-baseline-year-not-a-year", cell("indikatorer", 2, "jamforelsear", "förra"), CHECK, 2,
+         "indikatorer.csv, rad 2, kolumn 'jamforelsear'"),
+]
 CLASS_6_ADJUSTMENTS = [
     Case(f"6-adjustment-{name}", adjustment(file, text), [*DRY, "--period", PERIOD_OF[file]], 1, words)
     for name, file, text, words in ADJUSTMENTS
 ]
 
-CATALOGUE = CLASS_1 + CLASS_1_IMPORT + CLASS_3 + CLASS_4 + CLASS_5 + CLASS_6_PARAMS + CLASS_6_ADJUSTMENTS
+CATALOGUE = (CLASS_1 + CLASS_1_IMPORT + CLASS_3 + CLASS_4 + CLASS_5 + CLASS_6_PARAMS + CLASS_6_ADJUSTMENTS
+             + CLASS_7)
 
 
 def test_the_catalogue_has_at_least_150_cases_over_the_classes():
     classes = {c.id.split("-", 1)[0] for c in CATALOGUE}
-    assert len(CATALOGUE) >= 150 and classes == {"1", "2", "3", "4", "5", "6"}
+    assert len(CATALOGUE) >= 150 and classes == {"1", "2", "3", "4", "5", "6", "7"}
     assert len({c.id for c in CATALOGUE}) == len(CATALOGUE)
 
 

@@ -27,10 +27,17 @@ def current(folder, unit, period="2024-09"):
 
 # --- templates ----------------------------------------------------------------------------------
 
+def test_no_template_for_a_unit_that_does_not_exist_in_the_period(tmp_path):
+    with pytest.raises(ReportError, match=r"Enheten finns inte under 2024-09: RES2 \(till 2024-05\)"):
+        write_templates(load_data(EXAMPLE), "2024-09", tmp_path, ["RES2"])
+    assert not list(tmp_path.iterdir())
+
+
 def test_one_template_per_unit_prefilled_with_unit_period_areas_and_indicators(tmp_path):
     data = load_data(EXAMPLE)
     written = write_templates(data, "2024-09", tmp_path)
-    assert len(written) == 11 and {w.unit for w in written} == set(data.units["enhet_id"])
+    # One per unit that exists in September 2024: not the one closed in May, nor the one split in 2023.
+    assert len(written) == 11 and {w.unit for w in written} == set(data.units["enhet_id"]) - {"RES2", "BOG"}
     vux = next(w.path for w in written if w.unit == "VUX")
     assert vux.name == "2024-09_vux_vuxenenheten.xlsx"
     wb = load_workbook(vux)
@@ -120,6 +127,19 @@ def test_history_command_lists_every_submission(data_copy, tmp_path, capsys):
     assert "CAI, 2024-09" in out[0]
     assert tpl.name in out[2] and "ersatt" in out[2] and "1:Gul" in out[2]
     assert "ny.xlsx" in out[3] and "gäller" in out[3] and "1:Röd" in out[3]
+
+
+def test_history_follows_a_unit_across_a_reorganisation(data_copy, tmp_path, capsys):
+    """Förvaltningsstöd took over from Bogruppen/förvaltningsstöd in September 2023: asked for
+    August 2023, its history is its predecessor's, and the other way round."""
+    tpl = templates(data_copy, tmp_path / "mallar", period="2023-08", units=["BOG"])["BOG"]
+    assert main(["import", str(fill(tpl, "Gul")), "--data", str(data_copy)]) == 0
+    capsys.readouterr()
+    assert main(["history", "--unit", "FST", "--period", "2023-08", "--data", str(data_copy)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("FST fanns inte under 2023-08 (från 2023-09); visar BOG, som den hänger ihop med genom en "
+                      "omorganisation.")
+    assert "BOG, 2023-08" in out[1] and tpl.name in out[3] and "1:Gul" in out[3]
 
 
 def test_the_files_of_one_command_are_independent(data_copy, tmp_path, capsys):

@@ -329,10 +329,11 @@ def test_negative_fte(folder, tmp_path):
     assert "utanför tillåtet intervall" in p.message
 
 
-def test_risk_value_outside_the_scale(folder, tmp_path):
-    path = _table_file(folder, tmp_path, "risker", lambda rows: rows[0].update(sannolikhet="6"))
+def test_risk_value_outside_the_largest_scale(folder, tmp_path):
+    """Up to seven levels is the contract's; the params' own scale is `styrkort check`'s."""
+    path = _table_file(folder, tmp_path, "risker", lambda rows: rows[0].update(sannolikhet="8"))
     p = one(refused(folder, path))
-    assert (p.file, p.row, p.column) == ("risker.csv", 2, "sannolikhet") and "1–5" in p.message
+    assert (p.file, p.row, p.column) == ("risker.csv", 2, "sannolikhet") and "1–7" in p.message
 
 
 def test_bridge_that_does_not_sum(folder, tmp_path):

@@ -12,11 +12,11 @@ from styrkort.pipeline.render import render
 from styrkort.pipeline.workspace import Workspace
 from styrkort.pipeline.job import Output
 
-# What each unit reports for areas 1–4; BOG does not report at all.
+# What each unit reports for areas 1–4; FST (Förvaltningsstöd) does not report at all.
 REPORTED = {
     "MUBU1": "Grön Gul Grön Gul", "CAI": "Grön Grön Grön Grön", "IUBU2": "Gul Gul Grön Gul",
     "FAM": "Grön Grön Grön Grön", "EKB": "Gul Grön Gul Röd", "HAST": "Grön Grön Gul Gul",
-    "RES1": "Grön Grön Grön Gul", "RES2": "Grön Gul Grön Grön", "SSS": "Gul Grön Röd Gul",
+    "RES1": "Grön Grön Grön Gul", "BGR": "Grön Gul Grön Grön", "SSS": "Gul Grön Röd Gul",
     "VUX": "Grön Grön Grön Gul",
 }
 SCRIPT = "Ny rutin <script>alert('september')</script> på plats"
@@ -56,7 +56,7 @@ def test_the_report_shows_every_reported_status_and_ej_rapporterat_for_the_unit_
     for area in range(1, 5):
         rows = unit_table(soup, area)
         assert len(rows) == 11
-        assert rows[names["BOG"]][0].endswith("Ej rapporterat")
+        assert rows[names["FST"]][0].endswith("Ej rapporterat")
         for unit, statuses in REPORTED.items():
             assert rows[names[unit]][0].endswith(statuses.split()[area - 1]), (unit, area, rows[names[unit]])
     assert unit_table(soup, 1)[names["CAI"]][1] == "CAI: läget i målområde 1."

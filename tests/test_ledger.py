@@ -135,8 +135,19 @@ def test_mapping_to_an_unknown_activity_area(tmp_path, example):
     assert (p.file, p.row, p.column) == ("m.csv", 10, "verksamhet") and "'Äldreomsorg' finns inte i verksamheter" in p.message
 
 
+def test_a_ledger_whose_budget_disagrees_with_the_periodised_budget_is_refused(big, data_copy):
+    """The example's months' budgets add up to its annual budgets; the generated ledger budgets
+    other amounts, so the folder would no longer agree with itself: nothing is stored."""
+    _, ledger, mapping = big
+    before = (data_copy / "ekonomi.csv").read_bytes()
+    result = import_ledger(ledger, mapping, data_copy)
+    assert not result.ok and "månadsbudgetarna för" in str(result.error) and "skillnaden är" in str(result.error)
+    assert (data_copy / "ekonomi.csv").read_bytes() == before
+
+
 def test_the_ledger_replaces_its_months_in_the_folder_and_keeps_the_forecasts(big, data_copy):
     table, ledger, mapping = big
+    (data_copy / "manadsbudget.csv").unlink()  # the generated ledger budgets other amounts than the example
     before = {(r["period"], r["verksamhet"]): r for r in read_rows(data_copy, "ekonomi")}
     result = import_ledger(ledger, mapping, data_copy)
     assert result.ok, result.error
@@ -161,6 +172,7 @@ def test_a_refused_ledger_changes_nothing(tmp_path, data_copy):
 
 def test_ledger_command(big, data_copy, tmp_path, capsys):
     _, ledger, mapping = big
+    (data_copy / "manadsbudget.csv").unlink()  # the generated ledger budgets other amounts than the example
     out = tmp_path / "ekonomi.csv"
     assert main(["ledger", str(ledger), "--mapping", str(mapping), "--data", str(data_copy), "--out", str(out)]) == 0
     assert "200000 transaktioner → 48 rader (2024-01 – 2024-08)" in capsys.readouterr().out

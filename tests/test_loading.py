@@ -6,6 +6,7 @@ import pytest
 from conftest import EXAMPLE, read_rows, write_rows
 from styrkort.data.errors import DataError
 from styrkort.data.loading import load_data
+from styrkort.data.periods import parse_period
 
 
 def problems_of(folder):
@@ -21,8 +22,9 @@ def only(problems):
 
 def test_example_data_loads():
     data = load_data(EXAMPLE)
-    assert len(data.units) == 11
-    assert round(data.units["arsarbetare"].sum(), 1) == 204.7
+    assert len(data.units) == 13  # with the units that closed
+    units_2024 = data.units_in(parse_period("2024-01"))
+    assert len(units_2024) == 12 and round(units_2024["arsarbetare"].sum(), 1) == 204.7
     assert data.organisation["kommun"] == "Exempelkommun"
     assert "2023-06..2023-07" in data.reporting_periods(2023)
     assert set(data.assessments["status"]) <= {"Grön", "Gul", "Röd"}
@@ -169,7 +171,7 @@ def test_comma_separated_with_bom_and_windows_1252(data_copy):
     write_rows(data_copy, "enheter", read_rows(data_copy, "enheter"), delimiter=",", encoding="utf-8-sig")
     write_rows(data_copy, "verksamheter", read_rows(data_copy, "verksamheter"), encoding="cp1252")
     data = load_data(data_copy)
-    assert len(data.units) == 11
+    assert len(data.units) == 13  # with the units that closed
     assert "Barn- och ungdomsvård" in set(data.activity_areas["verksamhet"])
 
 
@@ -190,12 +192,14 @@ def test_bridge_that_does_not_add_up_is_refused_on_load(data_copy):
     assert p.file == "kommunbidrag.csv" and "skillnaden är" in p.message and "22" in p.message
 
 
-def test_probability_outside_the_contracts_scale(data_copy):
+def test_probability_outside_the_largest_scale(data_copy):
+    """The contract takes scales of up to seven levels; the params' own scale is checked by
+    `styrkort check` (tests/test_bad_input_catalogue.py)."""
     rows = read_rows(data_copy, "risker")
-    rows[0]["sannolikhet"] = "6"
+    rows[0]["sannolikhet"] = "8"
     write_rows(data_copy, "risker", rows)
     p = only(problems_of(data_copy))
-    assert (p.file, p.row, p.column) == ("risker.csv", 2, "sannolikhet") and "1–5" in p.message
+    assert (p.file, p.row, p.column) == ("risker.csv", 2, "sannolikhet") and "1–7" in p.message
 
 
 def test_net_cost_row_for_an_unknown_activity(data_copy):

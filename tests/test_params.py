@@ -17,7 +17,7 @@ def test_shipped_params_load():
     ("budget_deviation:\n  green_from: noll\n", "ska vara ett tal"),
     ("färg: röd\n", "okänd nyckel"),
     ("status_rule: [\n", "inte giltig YAML"),
-    ("risk:\n  scale: 6\n", "4 eller 5"),
+    ("risk:\n  scale: 8\n", "ett heltal 3–7"),
     ("risk:\n  scale: 4\n  bands:\n    - {max: 6, label: Låg}\n    - {max: 25, label: Hög}\n", "sluta på 16"),
     ("risk:\n  bands:\n    - {max: 12, label: Låg}\n    - {max: 6, label: Hög}\n", "stigande max"),
 ])

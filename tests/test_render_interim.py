@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import EXAMPLE
 from styrkort.data.errors import ReportError
 from styrkort.pipeline.render import render
 from styrkort.pipeline.workspace import Workspace
@@ -33,7 +34,7 @@ def test_t2_economy_to_date_forecast_change_and_balance(reports):
     section = reports["2024-T2"].find("section", class_="economy")
     text = section.get_text(" ")
     assert "Budget jan–aug" in text and "Utfall jan–aug" in text
-    assert "årsbudget × 8/12" in text
+    assert "Budget för perioden: periodiserad budget, summan av månadernas budget januari–augusti." in text
     assert "sedan delårsrapport 1 (april 2024)" in text
     assert "Balanskrav" in text and "kommunbidraget" in text
     forecast = section.find_all("table")[1]
@@ -49,8 +50,46 @@ def test_t1_covers_january_to_april_without_the_balance_check(reports):
     t1 = reports["2024-T1"]
     assert t1.title.string == "Delårsrapport 1 2024"
     text = t1.find("section", class_="economy").get_text(" ")
-    assert "Utfall jan–april" in text and "× 4/12" in text
+    assert "Utfall jan–april" in text and "periodiserad budget" in text
     assert "Balanskrav" not in text
+
+
+def _csv(name: str) -> list[dict]:
+    import csv
+
+    with open(EXAMPLE / f"{name}.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter=";"))
+
+
+def _tkr(text: str) -> float:
+    return float(text.replace(MINUS, "-").replace(NBSP, "").replace(" ", "").replace(",", "."))
+
+
+def test_t1_compares_the_outcome_with_the_periodised_budget(reports):
+    """Each area's budget for January–April is the sum of its four months in manadsbudget.csv (the
+    summer peak makes that less than 4/12 of the year), and the deviation is the April outcome
+    less it; computed here from the CSV files, not by the code under test."""
+    months = {}
+    for r in _csv("manadsbudget"):
+        if not r["enhet_id"] and "2024-01" <= r["period"] <= "2024-04":
+            months[r["verksamhet"]] = months.get(r["verksamhet"], 0.0) + float(r["budget"].replace(",", "."))
+    outcome = {r["verksamhet"]: float(r["utfall"].replace(",", ".")) for r in _csv("ekonomi") if r["period"] == "2024-04"}
+    annual = {r["verksamhet"]: float(r["budget"].replace(",", ".")) for r in _csv("ekonomi") if r["period"] == "2024-04"}
+    table = reports["2024-T1"].find("section", class_="economy").find("table")
+    shown = {}
+    for tr in table.tbody.find_all("tr"):
+        cells = [c.get_text(strip=True) for c in tr.find_all(["th", "td"])]
+        shown[cells[0]] = (_tkr(cells[1]), _tkr(cells[2]), _tkr(cells[3]))
+    assert set(shown) == set(months)
+    def near(shown_value: float, value: float) -> bool:  # shown rounded to whole tkr
+        return abs(shown_value - value) <= 0.5 + 1e-6
+
+    for area, budget in months.items():
+        b, o, d = shown[area]
+        assert near(b, budget) and near(o, outcome[area]) and near(d, outcome[area] - budget), area
+        assert abs(budget - annual[area] * 4 / 12) > 1, f"{area}: the even split would give the same"
+    total = [c.get_text(strip=True) for c in table.tfoot.find_all(["th", "td"])]
+    assert near(_tkr(total[3]), sum(outcome.values()) - sum(months.values()))
 
 
 @pytest.mark.parametrize("period, words", [("2024-T3", "går inte att läsa"), ("2024-08", "ÅÅÅÅ-T1"),

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import EXAMPLE, read_rows, write_rows
 from styrkort.data.errors import DataError, ReportError
 from styrkort.data.loading import load_data
+from styrkort.pipeline.job import Output
 from styrkort.pipeline.render import render
 from styrkort.pipeline.workspace import Workspace
 
@@ -68,16 +69,42 @@ def test_cover(summer):
 
 def test_every_unit_with_its_status_as_text_in_every_area(summer):
     _, soup = summer
-    units = read_rows(EXAMPLE, "enheter")
+    units = [u for u in read_rows(EXAMPLE, "enheter") if _exists(u, "2023-06") and _exists(u, "2023-07")]
     assessments = {(r["enhet_id"], r["malomrade"]): r["status"] for r in read_rows(EXAMPLE, "bedomningar")
                    if r["period"] == "2023-06..2023-07"}
     for n in range(1, 5):
         table = soup.find("section", id=f"malomrade-{n}").find("table", class_="units")
         rows = {tr.th.get_text(strip=True): tr.find_all("td")[0].get_text(" ", strip=True)
                 for tr in table.tbody.find_all("tr")}
-        assert len(rows) == 11
+        assert len(rows) == len(units) == 11  # the seed's eleven units
         for u in units:
             assert rows[u["namn"]].endswith(assessments[(u["enhet_id"], str(n))])
+
+
+def _exists(unit: dict, month: str) -> bool:
+    """As enheter.csv says: from `fran` (if given) to `till` (if given), both inclusive."""
+    return (not unit["fran"] or unit["fran"] <= month) and (not unit["till"] or month <= unit["till"])
+
+
+@pytest.mark.parametrize("period", ["2024-05", "2024-08"])
+def test_x_of_y_counts_the_units_that_existed(tmp_path, period):
+    """Resursenheten 2 closed at the end of May 2024: in August it is neither counted nor listed
+    nor "Ej rapporterat"; Bogruppen/förvaltningsstöd, split in two in September 2023, is neither."""
+    units = read_rows(EXAMPLE, "enheter")
+    alive = [u["namn"] for u in units if _exists(u, period)]
+    reported = {r["enhet_id"] for r in read_rows(EXAMPLE, "bedomningar") if r["period"] == period and r["malomrade"] == "1"}
+    ids = {u["namn"]: u["enhet_id"] for u in units}
+    soup = BeautifulSoup(render("monthly", period, Workspace.resolve(out=tmp_path), Output(pdf=False))
+                         .html.read_text(encoding="utf-8"), "html.parser")
+    section = soup.find("section", id="malomrade-1")
+    listed = [tr.th.get_text(strip=True) for tr in section.find("table", class_="units").tbody.find_all("tr")]
+    assert listed == alive
+    counted = sum(1 for name in alive if ids[name] in reported)
+    assert f"Sammanvägd bedömning av {counted} av {len(alive)} enheters resultat" in section.get_text(" ")
+    assert ("Resursenheten 2" in listed) == (period == "2024-05")
+    assert "Bogruppen/förvaltningsstöd" not in listed and {"Bogruppen", "Förvaltningsstöd"} <= set(listed)
+    if period == "2024-08":
+        assert len(alive) == 11 and "Resursenheten 2 upphörde i slutet av maj 2024." in soup.get_text(" ")
 
 
 def test_one_value_per_area_drives_overview_section_and_strip(summer):

@@ -5,7 +5,9 @@ import base64
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import EXAMPLE, read_rows
 from styrkort.data.errors import ReportError
+from styrkort.pipeline.job import Output
 from styrkort.pipeline.render import render
 from styrkort.pipeline.workspace import Workspace
 
@@ -105,7 +107,7 @@ def test_risk_register_values_and_heatmap(plan):
 def test_staff_total_and_rates(plan):
     _, soup = plan
     text = soup.find("section", class_="resources").get_text(" ")
-    assert "arbetar 204,7 tillsvidareanställda årsarbetare fördelat på elva enheter" in text
+    assert "arbetar 204,7 tillsvidareanställda årsarbetare fördelat på tolv enheter" in text
     rates = soup.find("section", class_="rates").get_text(" ")
     for amount in ("443 kr per timme", f"6{NBSP}979 kr per månad", f"5{NBSP}596 kr per månad",
                    f"1{NBSP}507 kr per samtal"):
@@ -122,3 +124,18 @@ def test_a_year_without_goals_is_refused(tmp_path):
     with pytest.raises(ReportError, match="inga målområden för 2030"):
         render("plan", "2030", Workspace.resolve(out=tmp_path))
     assert not any(tmp_path.iterdir())
+
+
+def test_a_plan_year_whose_goal_areas_differ_from_the_year_before(tmp_path):
+    """2025 has five goal areas where 2024 had four (a new one for climate, the quality area
+    renamed); an indicator compared with a baseline year other than the year before says which."""
+    areas = {int(r["malomrade"]): r["rubrik"] for r in read_rows(EXAMPLE, "malomraden") if r["ar"] == "2025"}
+    before = {int(r["malomrade"]): r["rubrik"] for r in read_rows(EXAMPLE, "malomraden") if r["ar"] == "2024"}
+    assert len(areas) == 5 and areas != before
+    soup = BeautifulSoup(render("plan", "2025", Workspace.resolve(out=tmp_path), Output(pdf=False))
+                         .html.read_text(encoding="utf-8"), "html.parser")
+    headings = [h.get_text(" ", strip=True) for h in soup.select("section.plan-area h2")]
+    assert headings == [f"Målområde {n}: {areas[n]}" for n in sorted(areas)]
+    new = soup.find("section", id="malomrade-5").get_text(" ")
+    assert "Koldioxidutsläpp från tjänsteresor (minskning jämfört med 2024)" in new
+    assert "Nöjd kund-index i brukarundersökningen (ökning jämfört med 2023)" in soup.get_text(" ")

@@ -99,7 +99,7 @@ def test_a_sheet_named_like_the_table_is_the_table(data_copy):
     wb = openpyxl.load_workbook(data_copy / "enheter.xlsx")
     wb["Sheet"].title = "Enheter"
     wb.save(data_copy / "enheter.xlsx")
-    assert len(load_data(data_copy).units) == 11
+    assert len(load_data(data_copy).units) == 13
 
 
 def test_a_blank_row_keeps_the_row_numbers_of_the_file(data_copy):
@@ -137,7 +137,7 @@ def test_an_id_or_a_name_with_an_invisible_character_is_refused(data_copy, invis
     rows.append({**rows[0], "enhet_id": unit[:2] + invisible + unit[2:], "ordning": "99"})
     write_rows(data_copy, "enheter", rows)
     found = problems_of(data_copy)
-    assert len(found) == 1 and "enheter.csv, rad 13, kolumn 'enhet_id'" in found[0]
+    assert len(found) == 1 and f"enheter.csv, rad {len(rows) + 1}, kolumn 'enhet_id'" in found[0]
     assert f"U+{ord(invisible):04X}" in found[0] and "osynligt tecken" in found[0]
 
 

@@ -85,7 +85,7 @@ def test_adjustment_fields_hold_what_they_name(tmp_path, data, params, report, p
 @pytest.mark.parametrize("text, words", [
     ("economy_goal_area: true\n", "economy_goal_area ska vara ett målområdes nummer, inte True"),
     ("economy_goal_area: [4]\n", "inte [4]"),
-    ("risk:\n  scale: [4]\n", "risk.scale ska vara 4 eller 5, inte [4]"),
+    ("risk:\n  scale: [4]\n", "risk.scale ska vara ett heltal 3–7 (nivåer av sannolikhet och konsekvens), inte [4]"),
     ("risk:\n  scale: true\n", "inte True"),
     ("risk:\n  bands: Låg\n", "risk.bands ska vara en lista"),
     ("budget_deviation:\n  green_from: .inf\n", "ska vara ett tal, inte inf"),

@@ -59,19 +59,35 @@ def _history(args: argparse.Namespace) -> int:
         return _table_history(args.table, folder)
     if not (args.unit and args.period):
         raise ReportError("Ange --unit och --period (eller --table för en hel tabell).")
-    period = parse_period(args.period).key
-    rows = store.history(folder, args.unit, period)
-    if not rows:
-        say(f"Inga inlämningar för {args.unit}, {period} i {store.store_path(folder)}.")
-        return 0
-    say(f"Inlämningar för {args.unit}, {period} (äldst först; den senaste gäller i rapporterna):")
-    table = [("nr", "inläst", "fil", "av", "bedömningar", "")]
-    for r in rows:
-        statuses = " ".join(f"{a.area}:{a.status}" for a in r.assessments)
-        table.append((str(r.submission_id), r.imported_at, r.source, r.who, statuses,
-                      "gäller" if r.current else "ersatt"))
-    _print_table(table)
+    p = parse_period(args.period)
+    period = p.key
+    for unit in _across_reorganisations(folder, args.unit, p):
+        rows = store.history(folder, unit, period)
+        if not rows:
+            say(f"Inga inlämningar för {unit}, {period} i {store.store_path(folder)}.")
+            continue
+        say(f"Inlämningar för {unit}, {period} (äldst först; den senaste gäller i rapporterna):")
+        table = [("nr", "inläst", "fil", "av", "bedömningar", "")]
+        for r in rows:
+            statuses = " ".join(f"{a.area}:{a.status}" for a in r.assessments)
+            table.append((str(r.submission_id), r.imported_at, r.source, r.who, statuses,
+                          "gäller" if r.current else "ersatt"))
+        _print_table(table)
     return 0
+
+
+def _across_reorganisations(folder, unit: str, p) -> list[str]:
+    """``unit``, or where it did not exist in ``p``, the units it took over from (or that took
+    over from it) that did: a unit's history continues across a reorganisation."""
+    from styrkort.data.loading import load_data
+
+    life = load_data(folder).lifecycle
+    if unit not in life.spans or life.span(unit).meets(p):
+        return [unit]
+    related = [u for u in life.predecessors(unit) + life.successors(unit) if life.span(u).meets(p)]
+    say(f"{unit} fanns inte under {p.key} ({life.span(unit).text()})"
+        + (f"; visar {', '.join(related)}, som den hänger ihop med genom en omorganisation." if related else "."))
+    return related
 
 
 def _adjustment_history(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ KINDS = {
     "number": "tal; svensk form (1 234,5 eller −12) eller Excel-tal",
     "year": "år, fyra siffror",
     "month": "månad, ÅÅÅÅ-MM",
+    "month_ahead": "månad, ÅÅÅÅ-MM (även en kommande månad)",
     "period": "rapportperiod: ÅÅÅÅ-MM, eller ÅÅÅÅ-MM..ÅÅÅÅ-MM för en sammanslagen period",
     "document_period": "ÅÅÅÅ-MM, ÅÅÅÅ-MM..ÅÅÅÅ-MM, ÅÅÅÅ-T1, ÅÅÅÅ-T2 eller ÅÅÅÅ",
     "status": "Grön, Gul eller Röd (stora/små bokstäver och grön/gron godtas)",
@@ -29,6 +30,7 @@ KINDS_EN = {
     "number": "number; Swedish form (1 234,5 or −12) or an Excel number",
     "year": "year, four digits",
     "month": "month, YYYY-MM",
+    "month_ahead": "month, YYYY-MM (a month to come too)",
     "period": "reporting period: YYYY-MM, or YYYY-MM..YYYY-MM for a combined period",
     "document_period": "YYYY-MM, YYYY-MM..YYYY-MM, YYYY-T1, YYYY-T2 or YYYY",
     "status": "Grön, Gul or Röd (any case; grön/gron accepted)",
@@ -106,23 +108,46 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "enheter", "Enheter",
-        "The administration's units; each reports every month.",
+        "The administration's units; each reports every month it exists. A unit that opens or closes in "
+        "the period the data covers says when in `fran` and `till`: it is counted, listed and expected to "
+        "report only in the months between (\"X av Y enheter\" counts the units that existed). A unit's data "
+        "outside its months is refused.",
         (
             Column("enhet_id", "text", "Short, stable identifier.", "VUX"),
             Column("namn", "text", "The unit's name as shown.", "Vuxenenheten"),
             Column("verksamhet", "text", "The activity area the unit belongs to.", "Vård för vuxna"),
             Column("arsarbetare", "number", "Full-time equivalents (årsarbetare) in permanent employment.", "21,5", minimum=0),
             Column("ordning", "integer", "Order in tables, lowest first.", "10", minimum=0),
+            Column("fran", "month_ahead", "First month the unit exists; empty: it existed before the data begins.",
+                   "2023-09", required=False),
+            Column("till", "month_ahead", "Last month the unit exists; empty: it still exists.", "2024-05",
+                   required=False),
         ),
         key=("enhet_id",),
         references=(("verksamhet", "verksamheter", "verksamhet"),),
+    ),
+    Table(
+        "omorganisationer", "Omorganisationer",
+        "Units that became other units: one row per old and new unit, so a split is two rows with the same "
+        "`fran_enhet`, a merger two rows with the same `till_enhet`. The old unit must end before `datum` "
+        "(its `till`), and the new one exist from `datum`. Reports of the year say what changed, and a "
+        "unit's history continues in its successors.",
+        (
+            Column("datum", "month_ahead", "The first month of the new organisation.", "2023-09"),
+            Column("fran_enhet", "text", "The unit that ended.", "MUBU"),
+            Column("till_enhet", "text", "A unit that took over (part of) its work.", "MUBU1"),
+            Column("beskrivning", "text", "What changed, as the reports print it.",
+                   "Mottagning och utredning delades i två enheter.", required=False, prose=True),
+        ),
+        key=("fran_enhet", "till_enhet"), required=False,
+        references=(("fran_enhet", "enheter", "enhet_id"), ("till_enhet", "enheter", "enhet_id")),
     ),
     Table(
         "malomraden", "Målområden",
         "Goal areas per year, with the council's municipality-wide goal.",
         (
             Column("ar", "year", "The year the goals apply to.", "2024"),
-            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1),
             Column("namn", "text", "Short name, as in the overview.", "Medarbetare"),
             Column("rubrik", "text", "The goal area's heading in the annual plan.", "Motiverade medarbetare hos Sveriges bästa offentliga arbetsgivare"),
             Column("kommunmal", "text", "The council's municipality-wide goal (kommunövergripande mål).", "Medarbetare i Exempelkommun är motiverade och delaktiga i kommunens utveckling", prose=True),
@@ -134,7 +159,7 @@ TABLES: tuple[Table, ...] = (
         "The board's own goals (nämnd- och förvaltningsmål), one or more per goal area and year.",
         (
             Column("ar", "year", "The year the goal applies to.", "2024"),
-            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1),
             Column("mal_id", "text", "Identifier of the goal within the year.", "1.1"),
             Column("mal", "text", "The goal.", "Motiverade och kompetenta medarbetare med fokus på medborgarna", prose=True),
         ),
@@ -146,13 +171,15 @@ TABLES: tuple[Table, ...] = (
         (
             Column("ar", "year", "The year the indicator applies to.", "2024"),
             Column("indikator_id", "text", "Identifier of the indicator within the year.", "SJUK"),
-            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1),
             Column("namn", "text", "The indicator as shown.", "Sjukfrånvaro"),
             Column("riktning", "choice",
                    "Wanted change compared with the same period last year, or `mål` for a target value.",
                    "minska", allowed=DIRECTIONS),
             Column("malvarde", "number", "Target value when the direction is `mål`.", "100", required=False),
             Column("mattenhet", "text", "Unit of measure shown after the value (`%`, `antal`, `tkr`).", "%", required=False),
+            Column("jamforelsear", "year", "The year whose same period the outcome is compared with (the baseline); "
+                   "empty: the year before.", "2022", required=False),
         ),
         key=("ar", "indikator_id"),
         required=False,
@@ -163,7 +190,7 @@ TABLES: tuple[Table, ...] = (
         (
             Column("period", "period", "The reporting period.", "2023-06..2023-07"),
             Column("enhet_id", "text", "The unit.", "VUX"),
-            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1, maximum=9),
+            Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1),
             Column("status", "status", "The unit's assessment.", "Grön", allowed=STATUSES),
             Column("kommentar", "text", "The unit's comment (plain text; shown as text, never as markup).", "Stabil bemanning under sommaren.",
                    required=False, prose=True),
@@ -198,6 +225,39 @@ TABLES: tuple[Table, ...] = (
         ),
         key=("period", "verksamhet"),
         references=(("verksamhet", "verksamheter", "verksamhet"),),
+    ),
+    Table(
+        "manadsbudget", "Periodiserad budget",
+        "The budget per month, tkr with net costs negative, for an activity area (empty `enhet_id`) or a "
+        "unit: salaries with holiday pay in June–July and grants paid in lump sums make an even split wrong. "
+        "A year's months are given all twelve or not at all, and add up to the annual budget in `ekonomi` "
+        "(for a unit, in `ekonomi_enhet`) within 1 tkr. Reports compare the outcome to date with the sum of "
+        "the months to date; without this table they use the annual budget × months / 12, and say which.",
+        (
+            Column("period", "month_ahead", "The month.", "2024-07"),
+            Column("verksamhet", "text", "The activity area.", "Barn- och ungdomsvård"),
+            Column("enhet_id", "text", "The unit, or empty for the activity area as a whole.", "", required=False),
+            Column("budget", "number", "The month's budget, tkr.", "−8 950"),
+        ),
+        key=("period", "verksamhet", "enhet_id"), required=False,
+        references=(("verksamhet", "verksamheter", "verksamhet"), ("enhet_id", "enheter", "enhet_id")),
+    ),
+    Table(
+        "ekonomi_enhet", "Ekonomi per enhet",
+        "Per month and unit, in tkr with net costs negative: the unit's annual budget, outcome to date, "
+        "full-year forecast and the unit's own comment. The monthly report shows each unit's deviation.",
+        (
+            Column("period", "month", "The month the figures are for.", "2024-08"),
+            Column("enhet_id", "text", "The unit.", "VUX"),
+            Column("budget", "number", "The unit's annual budget, tkr.", "−14 200"),
+            Column("utfall", "number", "Outcome from January up to and including the month, tkr.", "−9 650"),
+            Column("prognos", "number", "Full-year forecast, tkr; empty when none was made.", "−14 350",
+                   required=False),
+            Column("kommentar", "text", "The unit's comment on its economy.", "Högre kostnader för konsulter.",
+                   required=False, prose=True),
+        ),
+        key=("period", "enhet_id"), required=False,
+        references=(("enhet_id", "enheter", "enhet_id"),),
     ),
 )
 
@@ -242,16 +302,19 @@ PLAN_TABLES: tuple[Table, ...] = (
     Table(
         "risker", "Riskhanteringsplan",
         "The risk register per year and goal area. Risk value = probability × consequence, each on the scale "
-        "set in params (1–4 or 1–5). A risk may carry only a stated risk value, or no value yet.",
+        "set in params (`risk.scale`, 3 to 7 levels; a value outside it is refused by `styrkort check`). A risk "
+        "may carry only a stated risk value, or no value yet.",
         (
             Column("ar", "year", "The plan's year.", "2024"),
             Column("risk_id", "text", "Short identifier, shown in the heatmap.", "R1"),
-            Column("malomrade", "integer", "Goal area.", "1", minimum=1, maximum=9),
+            Column("malomrade", "integer", "Goal area.", "1", minimum=1),
             Column("risk", "text", "The risk.", "Hög sjukfrånvaro och fortsatt hög personalomsättning", prose=True),
-            Column("sannolikhet", "integer", "Probability.", "5", required=False, minimum=1, maximum=5),
-            Column("konsekvens", "integer", "Consequence.", "4", required=False, minimum=1, maximum=5),
+            Column("sannolikhet", "integer", "Probability, 1 to the params' scale.", "5", required=False, minimum=1,
+                   maximum=7),
+            Column("konsekvens", "integer", "Consequence, 1 to the params' scale.", "4", required=False, minimum=1,
+                   maximum=7),
             Column("riskvarde", "integer", "Stated risk value; must equal probability × consequence when both "
-                   "are given.", "20", required=False, minimum=1, maximum=25),
+                   "are given.", "20", required=False, minimum=1, maximum=49),
             Column("atgarder", "text", "Actions, one per line.", "Resurssocionomer (interna konsulter)",
                    required=False, prose=True),
             Column("bedomning", "text", "Assessment of the actions.", "Åtgärderna har effekt", required=False, prose=True),
@@ -359,7 +422,9 @@ def markdown_docs() -> str:
             kind = KINDS_EN[c.kind] + (" (running text)" if c.prose else "")
             out.append(f"| `{c.name}` | {kind} | {'yes' if c.required else 'no'} | {allowed} | "
                        f"{c.example} | {c.description} |")
-        out.append("")
+        out += ["", f"Example, `{t.name}.csv`:", "", "```",
+                ";".join(c.name for c in t.columns),
+                ";".join(c.example.replace("\u2212", "-") for c in t.columns), "```", ""]
     out += [
         "## Reading the files",
         "",

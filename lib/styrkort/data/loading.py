@@ -17,11 +17,13 @@ import pandas as pd
 
 from styrkort.data import contract, store
 from styrkort.data.bridge import check_bridges
+from styrkort.data.budgets import MonthlyBudgets, check_monthly_budgets
 from styrkort.data.contract import TOTAL
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.periods import Month, PeriodError, current_month, parse_period
 from styrkort.data.rules import GoalAreas, overlapping_period
 from styrkort.data.tables import decode, empty_frame, find_table_file, read_rows, typed_frame
+from styrkort.data.units import Lifecycle, check_lifecycle, check_unit_months
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,15 @@ class Dataset:
     documents: pd.DataFrame
     activity_areas: pd.DataFrame
     units: pd.DataFrame
+    reorganisations: pd.DataFrame
     goal_areas: pd.DataFrame
     board_goals: pd.DataFrame
     indicators: pd.DataFrame
     assessments: pd.DataFrame
     indicator_values: pd.DataFrame
     economy: pd.DataFrame
+    monthly_budget: pd.DataFrame
+    unit_economy: pd.DataFrame
     net_costs: pd.DataFrame
     allocation: pd.DataFrame
     risks: pd.DataFrame
@@ -44,6 +49,21 @@ class Dataset:
     accessibility_activities: pd.DataFrame
     texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
+
+    @cached_property
+    def lifecycle(self) -> Lifecycle:
+        """When each unit exists, and the reorganisations (:mod:`styrkort.data.units`)."""
+        return Lifecycle.from_frames(self.units, self.reorganisations)
+
+    def units_in(self, p) -> pd.DataFrame:
+        """The units that exist in some month of the period ``p``, in their order."""
+        alive = set(self.lifecycle.existing(self.units["enhet_id"], p))
+        return self.units[self.units["enhet_id"].isin(alive)]
+
+    @cached_property
+    def monthly_budgets(self) -> MonthlyBudgets:
+        """The periodised budget (:mod:`styrkort.data.budgets`)."""
+        return MonthlyBudgets(self.monthly_budget)
 
     def text(self, period_key: str, name: str) -> str | None:
         return self.texts.get((period_key, name))
@@ -73,8 +93,9 @@ class Dataset:
 
 _ATTRS = {
     "organisation": "organisation", "dokument": "documents", "verksamheter": "activity_areas",
-    "enheter": "units", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
+    "enheter": "units", "omorganisationer": "reorganisations", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
     "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
+    "manadsbudget": "monthly_budget", "ekonomi_enhet": "unit_economy",
     "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "ersattningar": "rates",
     "tillganglighetsplan": "accessibility_activities",
 }
@@ -109,6 +130,7 @@ def load_data(folder: str | Path, today: date | None = None, *, pending: tuple =
     _apply_store(folder, tables, problems, current_month(today), pending, pending_label)
     if not problems:
         _check_references(tables, names, problems)
+        _check_units(tables, names, problems)
         _check_periods(tables, names, problems)
         _check_plan(tables, names, problems)
     texts = _read_texts(folder, problems, files)
@@ -187,6 +209,30 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
             problems.append(Problem(_source({"_file": source}, names["indikatorvarden"]),
                                     f"indikatorn {indicator!r} finns inte för {year} i indikatorer", row=row,
                                     column="indikator_id"))
+
+
+def _check_units(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
+    """Units' spans and reorganisations, and no unit's data outside the months it exists."""
+    life = Lifecycle.from_frames(tables["enheter"], tables["omorganisationer"])
+    units, reorg = tables["enheter"], tables["omorganisationer"]
+    problems.extend(check_lifecycle(life, names["enheter"], names["omorganisationer"],
+                                    dict(zip(units["enhet_id"], units["_row"])),
+                                    {(o, n): r for o, n, r in zip(reorg["fran_enhet"], reorg["till_enhet"], reorg["_row"])}))
+    for table in ("bedomningar", "indikatorvarden", "ekonomi_enhet", "manadsbudget"):
+        frame = tables[table]
+        sources = frame["_file"] if "_file" in frame else [None] * len(frame)
+        for source, group in _by_source(frame, sources):
+            problems.extend(check_unit_months(life, _source({"_file": source}, names[table]), group["enhet_id"],
+                                              group["period"], group["_row"], column="enhet_id"))
+    problems.extend(check_monthly_budgets(MonthlyBudgets(tables["manadsbudget"]), names["manadsbudget"],
+                                          tables["ekonomi"], names["ekonomi"], tables["ekonomi_enhet"],
+                                          names["ekonomi_enhet"]))
+
+
+def _by_source(frame: pd.DataFrame, sources) -> list[tuple[str | None, pd.DataFrame]]:
+    """The frame's rows grouped by the file (or intake submission) they came from."""
+    labels = [s if isinstance(s, str) else None for s in sources]
+    return [(label, frame[[x == label for x in labels]]) for label in dict.fromkeys(labels)]
 
 
 def _check_plan(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:

@@ -62,10 +62,22 @@ class RiskBand:
     label: str
 
 
-DEFAULT_BANDS = {
-    5: (RiskBand(6, "Låg"), RiskBand(12, "Medel"), RiskBand(18, "Hög"), RiskBand(25, "Mycket hög")),
-    4: (RiskBand(3, "Låg"), RiskBand(6, "Medel"), RiskBand(9, "Hög"), RiskBand(16, "Mycket hög")),
-}
+#: The risk scales a register may use: probability and consequence each 1..scale.
+SCALES = range(3, 8)
+_LABELS = ("Låg", "Medel", "Hög", "Mycket hög")
+
+
+def default_bands(scale: int) -> tuple[RiskBand, ...]:
+    """Four bands over 1..scale²: the common matrices' for 4 and 5 levels, else quarters."""
+    if scale == 4:
+        maxes = (3, 6, 9, 16)
+    else:
+        top = scale * scale
+        maxes = (top // 4, top // 2, top * 3 // 4, top)
+    return tuple(RiskBand(m, label) for m, label in zip(maxes, _LABELS))
+
+
+DEFAULT_BANDS = {scale: default_bands(scale) for scale in SCALES}
 
 
 @dataclass(frozen=True)
@@ -145,12 +157,13 @@ def _section(name: str, key: str, section: Any, cls: type, problems: list[Proble
 
 def _risk(name: str, section: Any, problems: list[Problem]) -> RiskSettings:
     if not isinstance(section, dict) or set(section) - {"scale", "bands"}:
-        problems.append(Problem(name, "risk ska innehålla scale (4 eller 5) och eventuellt bands"))
+        problems.append(Problem(name, f"risk ska innehålla scale ({SCALES.start}–{SCALES.stop - 1}) och eventuellt bands"))
         return RiskSettings()
     given = section.get("scale", 5)
     scale = None if isinstance(given, (bool, str)) else whole_number(given)
     if scale not in DEFAULT_BANDS:
-        problems.append(Problem(name, f"risk.scale ska vara 4 eller 5, inte {given!r}"))
+        problems.append(Problem(name, f"risk.scale ska vara ett heltal {SCALES.start}–{SCALES.stop - 1} (nivåer av "
+                                      f"sannolikhet och konsekvens), inte {given!r}"))
         return RiskSettings()
     if "bands" not in section:
         return RiskSettings(scale, DEFAULT_BANDS[scale])

@@ -336,14 +336,14 @@ def convert_cell(text: str, col: Column, file: str, row: int, problems: list[Pro
                 bad(f"värdet {shorten(repr(text))} ligger utanför tillåtet intervall ({rng})")
                 return None
             return value
-        if col.kind in ("month", "period", "document_period"):
+        if col.kind in ("month", "month_ahead", "period", "document_period"):
             period = parse_period(text)
-            allowed = {"month": ("month",), "period": ("month", "combined"),
+            allowed = {"month": ("month",), "month_ahead": ("month",), "period": ("month", "combined"),
                        "document_period": ("month", "combined", "interim", "year")}[col.kind]
             if period.kind not in allowed:
                 bad(f"värdet {shorten(repr(text))} är inte tillåtet här; skriv {contract.KINDS[col.kind]}")
                 return None
-            if col.kind != "document_period" and period.first > now:
+            if col.kind in ("month", "period") and period.first > now:
                 bad(f"perioden {shorten(repr(text))} ligger i framtiden (senast tillåtna är {now.key})")
                 return None
             return period.key

@@ -143,8 +143,14 @@ def write_templates(data: Dataset, period: str, out_dir: str | Path, units: list
     unknown = [u for u in units or [] if u not in known]
     if unknown:
         raise ReportError(f"Okänd enhet {', '.join(unknown)}; kända: {', '.join(known)}.")
+    existing = data.units_in(p)  # a unit that has closed, or not yet opened, reports nothing for p
+    gone = [u for u in units or [] if u not in set(existing["enhet_id"])]
+    if gone:
+        life = data.lifecycle
+        raise ReportError("Enheten finns inte under " + p.key + ": "
+                          + ", ".join(f"{u} ({life.span(u).text()})" for u in gone) + ".")
     out = Path(out_dir)
-    chosen = [(u.enhet_id, u.namn) for u in data.units.itertuples(index=False) if not units or u.enhet_id in units]
+    chosen = [(u.enhet_id, u.namn) for u in existing.itertuples(index=False) if not units or u.enhet_id in units]
     names = file_names(p, chosen)
     contents = {unit_id: workbook_bytes(data, p, unit_id) for unit_id, _ in chosen}  # every refusal before a file
     done = []

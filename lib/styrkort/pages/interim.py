@@ -52,8 +52,7 @@ def economy(report: InterimReport) -> Part:
                for r in e.rows],
               foot=["Totalt", fmt.tkr(t.budget_to_date), fmt.tkr(t.outcome), fmt.tkr(t.deviation_to_date)],
               numeric=(1, 2, 3), css="economy-table",
-              caption=f"Budget för perioden = årsbudget × {e.month.month}/12. Avvikelse = utfall − budget; positiv "
-                      "är lägre kostnad än budget."),
+              caption=f"{e.basis} Avvikelse = utfall − budget; positiv är lägre kostnad än budget."),
         Heading(3, ("Helårsprognos per verksamhet",)),
         table(["Verksamhet (tkr)", "Budget", "Helårsprognos", "Avvikelse", "Avvikelse %", "Förändring av prognos"],
               [[r.activity, fmt.tkr(r.budget), fmt.tkr(r.forecast) + (" (justerad)" if r.adjustment else ""),

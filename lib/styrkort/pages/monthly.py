@@ -7,16 +7,16 @@ from __future__ import annotations
 from typing import Sequence
 
 from styrkort.data import fmt
-from styrkort.data.periods import MONTHS_SHORT, parse_period
+from styrkort.data.periods import MONTHS_LONG, MONTHS_SHORT, parse_period
 from styrkort.data.status import NOT_ASSESSED, NOT_REPORTED, Status
 from styrkort.document.markdown import markdown
 from styrkort.document.model import Badge, Content, Group, Heading, ItemList, Node, Paragraph, Section, Span, content
 from styrkort.document.part import Part
 from styrkort.pages.charts import strip_chart
 from styrkort.pages.elements import badge, cover, figure, table
-from styrkort.reports.economy import EconomySummary
+from styrkort.reports.economy import EconomySummary, UnitEconomy
 from styrkort.reports.indicators import IndicatorResult
-from styrkort.reports.monthly import AreaSection, GoalReport, MonthlyReport
+from styrkort.reports.monthly import AreaSection, GoalReport, MonthlyReport, OrganisationChange
 from styrkort.reports.outcomes import AreaOutcome, StripCell
 from styrkort.reports.rollup import Distribution
 
@@ -43,15 +43,40 @@ def outcome_note(o: AreaOutcome) -> Content:
             f"{who} — motivering: {o.override.reason}")
 
 
+def change_text(c: OrganisationChange) -> str:
+    """``"Från september 2023 delades A i B och C."``, and the data's own description."""
+    when = f"{MONTHS_LONG[c.month.month - 1]} {c.month.year}"
+    if not c.new:
+        text = f"{c.old[0]} upphörde i slutet av {MONTHS_LONG[c.month.previous().month - 1]} {c.month.previous().year}."
+    elif not c.old:
+        text = f"{c.new[0]} startade i {when}."
+    elif len(c.new) > 1:
+        text = f"Från {when} delades {_names(c.old)} i {_names(c.new)}."
+    elif len(c.old) > 1:
+        text = f"Från {when} slogs {_names(c.old)} samman till {c.new[0]}."
+    else:
+        text = f"Från {when} ersattes {c.old[0]} av {c.new[0]}."
+    return f"{text} {c.description}".strip()
+
+
+def _names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+
+
 def overview(report: GoalReport) -> Part:
     rows = [[f"{a.number}. {a.name}",
              content(badge(a.outcome.status), [" ", Span("em", ("(satt för hand)",))] if a.outcome.set_by_hand else None),
              distribution_text(a.outcome.distribution)] for a in report.areas]
+    changes: list[Node] = []
+    if report.changes:
+        changes = [Paragraph((f"Organisationsförändringar under {report.period.year}: "
+                              + " ".join(change_text(c) for c in report.changes)
+                              + " Bara de enheter som fanns under perioden räknas.",), css="basis")]
     return Part(Section(content(
         Heading(2, ("Mål – översikt över periodens resultat",)),
         table(["Målområde", "Utfall", "Enheternas bedömningar"], rows,
-              caption=f"Förvaltningens utfall per målområde, {report.period.name_sv}", css="overview")),
-        css="overview"))
+              caption=f"Förvaltningens utfall per målområde, {report.period.name_sv}", css="overview"),
+        changes), css="overview"))
 
 
 def _indicator_value(value: float | None, unit: str) -> str:
@@ -63,18 +88,24 @@ def _indicator_value(value: float | None, unit: str) -> str:
     return fmt.number(value, decimals) + (f"{fmt.NBSP}{unit}" if unit and unit != "antal" else "")
 
 
-_DIRECTION_TEXT = {"öka": "Öka jämfört med föregående år", "minska": "Minska jämfört med föregående år",
-                   "behålla": "Behålla eller öka jämfört med föregående år"}
+_DIRECTION_TEXT = {"öka": "Öka jämfört med {y}", "minska": "Minska jämfört med {y}",
+                   "behålla": "Behålla eller öka jämfört med {y}"}
+
+
+def _compared_with(r: IndicatorResult, year: int) -> str:
+    return "föregående år" if r.baseline_year in (None, year - 1) else str(r.baseline_year)
 
 
 def _indicator_rows(results: Sequence[IndicatorResult], economy: EconomySummary | None,
-                    budget_target: str) -> list[list[str | Badge]]:
+                    budget_target: str, year: int) -> list[list[str | Badge]]:
     rows: list[list[str | Badge]] = []
     for r in results:
         wanted = (f"Målvärde {_indicator_value(r.target, r.unit)}" if r.direction == "mål"
-                  else _DIRECTION_TEXT[r.direction])
-        rows.append([r.name, _indicator_value(r.value, r.unit), _indicator_value(r.last_year, r.unit), wanted,
-                     badge(r.status)])
+                  else _DIRECTION_TEXT[r.direction].format(y=_compared_with(r, year)))
+        before = _indicator_value(r.last_year, r.unit)
+        if r.baseline_year not in (None, year - 1) and r.last_year is not None:
+            before += f" ({r.baseline_year})"
+        rows.append([r.name, _indicator_value(r.value, r.unit), before, wanted, badge(r.status)])
     if economy is not None:
         rows.append(["Budgetavvikelse", fmt.percent(economy.total.deviation_percent), fmt.DASH, budget_target,
                      badge(economy.status)])
@@ -95,7 +126,7 @@ def area(section: AreaSection, year: int, budget_target: str = "") -> Part:
         table(["Nämndens/förvaltningens mål", "Utfall"], [[goals, badge(o.status)]], css="goal", row_headers=False),
         Paragraph(outcome_note(o), css="basis"),
     ]
-    ind_rows = _indicator_rows(section.indicators, section.budget_deviation, budget_target)
+    ind_rows = _indicator_rows(section.indicators, section.budget_deviation, budget_target, year)
     if ind_rows:
         parts += [Heading(3, ("Indikatorer",)),
                   table(["Indikator", "Utfall", "Samma period föregående år", "Önskad utveckling", "Bedömning"],
@@ -136,14 +167,31 @@ def economy(report: MonthlyReport) -> Part:
         foot = ["Totalt", fmt.tkr(t.budget), fmt.tkr(t.outcome), fmt.tkr(t.forecast), fmt.tkr(t.deviation),
                 fmt.percent(t.deviation_percent)]
         last = parse_period(summary.month).last.month
+        parts.append(Paragraph((
+            f"Utfallet för jan–{MONTHS_SHORT[last - 1]} är {fmt.tkr(t.outcome)} tkr mot en budget för perioden på "
+            f"{fmt.tkr(t.budget_to_date)} tkr, en avvikelse på {fmt.tkr(t.deviation_to_date)} tkr. {summary.basis}",)))
         parts.append(table(["Verksamhet (tkr)", "Budget", f"Utfall jan–{MONTHS_SHORT[last - 1]}", "Helårsprognos",
                             "Avvikelse", "Avvikelse %"], rows, css="economy-table", foot=foot,
                            numeric=(1, 2, 3, 4, 5),
                            caption="Nettokostnad per verksamhet, tkr. Avvikelse = prognos − budget; positiv är "
                                    "lägre kostnad än budget."))
+    if report.unit_economy:
+        parts += unit_economy(report.unit_economy, parse_period(summary.month).last.month)
     if text:
         parts.append(Group(markdown(text, 2), css="analysis"))
     return Part(Section(tuple(parts), css="economy"))
+
+
+def unit_economy(units: Sequence[UnitEconomy], month: int) -> list[Node]:
+    """Each unit's budget, outcome to date against its budget to date, forecast and comment."""
+    months = f"jan–{MONTHS_SHORT[month - 1]}"
+    rows = [[u.name, fmt.tkr(u.row.budget), fmt.tkr(u.row.outcome), fmt.tkr(u.row.deviation_to_date),
+             fmt.tkr(u.row.forecast), fmt.tkr(u.row.deviation), u.comment or fmt.DASH] for u in units]
+    return [Heading(3, ("Ekonomi per enhet",)),
+            table(["Enhet", "Budget", f"Utfall {months}", "Avvikelse hittills", "Helårsprognos", "Avvikelse helår",
+                   "Kommentar"], rows, numeric=(1, 2, 3, 4, 5), css="unit-economy",
+                  caption="Enheternas nettokostnad, tkr. Avvikelse hittills = utfall − budget för perioden; avvikelse "
+                          "helår = prognos − budget; positiv är lägre kostnad än budget.")]
 
 
 def about(report: GoalReport) -> Part:

@@ -40,7 +40,7 @@ def indicator_text(i: PlanIndicator, year: int) -> str:
     if i.direction == "mål":
         target = fmt.percent(i.target, 0) if i.unit == "%" else f"{fmt.number(i.target)} {i.unit}".strip()
         return f"{i.name} (mål: {target})"
-    return f"{i.name} ({_DIRECTION[i.direction].format(y=year - 1)})"
+    return f"{i.name} ({_DIRECTION[i.direction].format(y=i.baseline_year)})"
 
 
 def area(a: PlanArea, year: int) -> Part:

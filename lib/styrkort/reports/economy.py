@@ -2,7 +2,8 @@
 
 Deviation = forecast − budget: positive when the year is forecast to cost less than
 budgeted. Percent is of the budget's absolute value, so −2 600 on a −300 000 budget is
-−0,87 %. Totals are summed from the unrounded figures.
+−0,87 %. Totals are summed from the unrounded figures. The outcome to date is compared with the
+budget to date (:mod:`styrkort.data.budgets`: periodised where the data has months' budgets).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from styrkort.data import fmt
+from styrkort.data.budgets import PERIODISED, MonthlyBudgets
 from styrkort.data.params import BudgetThresholds
+from styrkort.data.periods import MONTHS_LONG, Month, parse_period
 from styrkort.data.status import Status
 from styrkort.data.values import optional_float as _forecast
 
@@ -23,6 +26,12 @@ class EconomyRow:
     budget: float
     outcome: float  # year to date
     forecast: float | None
+    budget_to_date: float = 0.0  # the budget for January up to the month
+
+    @property
+    def deviation_to_date(self) -> float:
+        """Outcome to date − budget to date, net costs negative: positive = lower cost so far."""
+        return self.outcome - self.budget_to_date
 
     @property
     def deviation(self) -> float | None:
@@ -34,6 +43,17 @@ class EconomyRow:
         return None if d is None or self.budget == 0 else d / abs(self.budget) * 100
 
 
+def basis_text(periodised: tuple[str, ...], all_rows: tuple[str, ...], month: Month) -> str:
+    """How the budget to date was arrived at, as a report says it."""
+    months = f"januari–{MONTHS_LONG[month.month - 1]}" if month.month > 1 else "januari"
+    even = f"årsbudget × {month.month}/12"
+    if periodised and set(periodised) >= set(all_rows):
+        return f"Budget för perioden: {PERIODISED}, summan av månadernas budget {months}."
+    if periodised:
+        return f"Budget för perioden: {PERIODISED} för {', '.join(periodised)}; för övriga {even}."
+    return f"Budget för perioden: {even}, jämnt fördelad över året (underlaget har ingen {PERIODISED})."
+
+
 @dataclass(frozen=True)
 class EconomySummary:
     month: str
@@ -42,6 +62,11 @@ class EconomySummary:
     status: Status | None
     previous_month: str | None
     previous_forecast: float | None
+    periodised: tuple[str, ...] = ()  # the rows whose budget to date is periodised
+
+    @property
+    def basis(self) -> str:
+        return basis_text(self.periodised, tuple(r.activity for r in self.rows), parse_period(self.month).first)
 
     @property
     def forecast_change(self) -> float | None:
@@ -75,16 +100,24 @@ def _total_forecast(frame: pd.DataFrame) -> float | None:
 
 
 def economy_summary(economy: pd.DataFrame, activity_order: list[str], month: str,
-                    thresholds: BudgetThresholds) -> EconomySummary | None:
+                    thresholds: BudgetThresholds, budgets: MonthlyBudgets | None = None) -> EconomySummary | None:
     """The economy as of ``month``; None when there is no economic follow-up for it."""
     now = economy[economy["period"] == month]
     if now.empty:
         return None
+    budgets = budgets or MonthlyBudgets(None)
+    m = parse_period(month).first
     order = {a: i for i, a in enumerate(activity_order)}
     now = now.sort_values("verksamhet", key=lambda s: s.map(order))
-    rows = tuple(EconomyRow(r.verksamhet, float(r.budget), float(r.utfall), _forecast(r.prognos))
-                 for r in now.itertuples(index=False))
-    total = EconomyRow("Totalt", sum(r.budget for r in rows), sum(r.outcome for r in rows), _total_forecast(now))
+    rows, periodised = [], []
+    for r in now.itertuples(index=False):
+        to_date = budgets.to_date(r.verksamhet, m, float(r.budget))
+        rows.append(EconomyRow(r.verksamhet, float(r.budget), float(r.utfall), _forecast(r.prognos), to_date.amount))
+        if to_date.periodised:
+            periodised.append(r.verksamhet)
+    rows = tuple(rows)
+    total = EconomyRow("Totalt", sum(r.budget for r in rows), sum(r.outcome for r in rows), _total_forecast(now),
+                       sum(r.budget_to_date for r in rows))
     previous_month, previous_forecast = None, None
     # The previous forecast of the same year: a year's first forecast has nothing to change from.
     same_year_before = (p for p in economy["period"].unique() if p[:4] == month[:4] and p < month)
@@ -94,4 +127,36 @@ def economy_summary(economy: pd.DataFrame, activity_order: list[str], month: str
             previous_month, previous_forecast = m, f
             break
     return EconomySummary(month, rows, total, deviation_status(total.deviation_percent, thresholds),
-                          previous_month, previous_forecast)
+                          previous_month, previous_forecast, tuple(periodised))
+
+
+@dataclass(frozen=True)
+class UnitEconomy:
+    """A unit's economy as of a month: its budget, outcome and budget to date, forecast, comment."""
+
+    unit_id: str
+    name: str
+    row: EconomyRow
+    comment: str
+
+
+def unit_economy(frame: pd.DataFrame, units: pd.DataFrame, month: str,
+                 budgets: MonthlyBudgets | None = None) -> tuple[UnitEconomy, ...]:
+    """Each listed unit's economy in ``month`` (``ekonomi_enhet``), in the units' order; units
+    without a row for the month are left out."""
+    now = frame[frame["period"] == month]
+    if now.empty:
+        return ()
+    budgets = budgets or MonthlyBudgets(None)
+    m = parse_period(month).first
+    by_unit = {r.enhet_id: r for r in now.itertuples(index=False)}
+    out = []
+    for u in units.itertuples(index=False):
+        r = by_unit.get(u.enhet_id)
+        if r is None:
+            continue
+        to_date = budgets.to_date(u.verksamhet, m, float(r.budget), unit=u.enhet_id)
+        row = EconomyRow(u.namn, float(r.budget), float(r.utfall), _forecast(r.prognos), to_date.amount)
+        comment = "" if r.kommentar is None or r.kommentar != r.kommentar else str(r.kommentar)
+        out.append(UnitEconomy(u.enhet_id, u.namn, row, comment))
+    return tuple(out)

@@ -1,6 +1,7 @@
 """Indicator outcomes against last year or a target, assessed by thresholds from params.
 
-* ``öka`` / ``minska``: compared with the same period last year; a change within
+* ``öka`` / ``minska``: compared with the same period of the baseline year (``jamforelsear``;
+  by default last year); a change within
   ``tolerance_percent`` of last year's value counts as unchanged (Gul), a change the
   wanted way is Grön, the other way Röd.
 * ``behålla``: Grön at or above last year less the tolerance, else Röd.
@@ -30,8 +31,15 @@ class IndicatorResult:
     direction: str
     target: float | None
     value: float | None
-    last_year: float | None
+    last_year: float | None  # the same period of the baseline year
     status: Status | None
+    baseline_year: int | None = None  # the year compared with
+
+
+def baseline_year(row, year: int) -> int:
+    """The year an indicator of ``year`` is compared with: its ``jamforelsear``, else the year before."""
+    given = getattr(row, "jamforelsear", None)
+    return year - 1 if given is None or given != given else int(given)
 
 
 def assess(direction: str, value: float | None, last_year: float | None, target: float | None,
@@ -72,7 +80,8 @@ def indicator_results(indicators: pd.DataFrame, values: pd.DataFrame, period: Pe
     for r in rows.itertuples(index=False):
         target = None if r.malvarde is None or (isinstance(r.malvarde, float) and math.isnan(r.malvarde)) else float(r.malvarde)
         value = _value_for(values, r.indikator_id, period.last)
-        last_year = _value_for(values, r.indikator_id, Month(period.year - 1, period.last.month))
+        base = baseline_year(r, period.year)
+        last_year = _value_for(values, r.indikator_id, Month(base, period.last.month))
         out.append(IndicatorResult(r.indikator_id, r.namn, r.mattenhet or "", r.riktning, target, value, last_year,
-                                   assess(r.riktning, value, last_year, target, settings)))
+                                   assess(r.riktning, value, last_year, target, settings), base))
     return out

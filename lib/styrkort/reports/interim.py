@@ -1,8 +1,9 @@
 """Interim reports (delårsrapport T1 = Jan–Apr, T2 = Jan–Aug): the monthly content for the
 period to date, plus the economy to date and the full-year forecast per activity area.
 
-The budget for the months to date is the annual budget × months / 12 (linear; a seasonal
-budget is not in the data contract). The forecast's change is measured against the previous
+The budget for the months to date is the sum of the months' budgets where the data periodises
+the budget (``manadsbudget``), else the annual budget × months / 12; the report says which. The
+forecast's change is measured against the previous
 interim report's forecast (T2 against T1), or for T1 against the latest earlier forecast of
 the year. For T2, the statutory interim report, the forecast result is set against the
 balance requirement: a board keeps it when its forecast net cost stays within its
@@ -24,24 +25,20 @@ from styrkort.data.periods import Month, Period
 from styrkort.data.status import Status
 from styrkort.data.values import optional_float as _num
 from styrkort.reports.adjustments import Adjustments, Entry
-from styrkort.reports.economy import EconomyRow, budget_rule_text, budget_target_text, deviation_status, economy_summary
+from styrkort.data.budgets import MonthlyBudgets
+from styrkort.reports.economy import (EconomyRow, basis_text, budget_rule_text, budget_target_text, deviation_status,
+                                      economy_summary)
 from styrkort.reports.kinds import INTERIM, closing_period
-from styrkort.reports.monthly import GoalReport, goal_sections
+from styrkort.reports.monthly import GoalReport, goal_sections, organisation_changes
 
 
 @dataclass(frozen=True)
 class InterimRow(EconomyRow):
-    """An economy row with what an interim report adds: the budget for the months to date, the
-    previous forecast and the analyst's adjustment (already included in ``forecast``)."""
+    """An economy row with what an interim report adds: the previous forecast and the analyst's
+    adjustment (already included in ``forecast``)."""
 
-    budget_to_date: float = 0.0
     previous_forecast: float | None = None
     adjustment: Entry | None = None
-
-    @property
-    def deviation_to_date(self) -> float:
-        """Outcome to date − budget to date, net costs negative: positive = lower cost so far."""
-        return self.outcome - self.budget_to_date
 
     @property
     def forecast_change(self) -> float | None:
@@ -58,6 +55,11 @@ class InterimEconomy:
     status: Status | None
     previous_month: Month | None
     balance_checked: bool  # T2: the forecast result against the balance requirement
+    periodised: tuple[str, ...] = ()  # the activity areas whose budget to date is periodised
+
+    @property
+    def basis(self) -> str:
+        return basis_text(self.periodised, tuple(r.activity for r in self.rows), self.month)
 
     @property
     def forecast_result(self) -> float | None:
@@ -97,7 +99,8 @@ def _previous_forecast_month(economy: pd.DataFrame, period: Period) -> Month | N
 
 
 def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Period,
-                    thresholds: BudgetThresholds, adjustments: tuple[Entry, ...] = ()) -> InterimEconomy:
+                    thresholds: BudgetThresholds, adjustments: tuple[Entry, ...] = (),
+                    budgets: MonthlyBudgets | None = None) -> InterimEconomy:
     """The economy to date and the forecast; ``adjustments`` add the analyst's changes (tkr,
     net-cost sign) to the forecasts of the activity areas they name."""
     month = period.last
@@ -106,15 +109,19 @@ def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Pe
         raise ReportError(f"Det finns ingen ekonomisk uppföljning för {month.key}, som {period.key} kräver.")
     previous_month = _previous_forecast_month(economy, period)
     previous = _forecasts(economy, previous_month) if previous_month else {}
-    share = month.month / 12
+    budgets = budgets or MonthlyBudgets(None)
     order = {a: i for i, a in enumerate(activity_order)}
     changes = {e.get("verksamhet"): e for e in adjustments}
+    periodised = []
 
     def row(r) -> InterimRow:
         forecast, change = _num(r.prognos), changes.get(r.verksamhet)
         if change is not None and forecast is not None:
             forecast += float(change.get("justering"))
-        return InterimRow(r.verksamhet, float(r.budget), float(r.utfall), forecast, float(r.budget) * share,
+        to_date = budgets.to_date(r.verksamhet, month, float(r.budget))
+        if to_date.periodised:
+            periodised.append(r.verksamhet)
+        return InterimRow(r.verksamhet, float(r.budget), float(r.utfall), forecast, to_date.amount,
                           previous.get(r.verksamhet), change)
 
     rows = tuple(sorted((row(r) for r in now.itertuples(index=False)), key=lambda r: order.get(r.activity, len(order))))
@@ -127,7 +134,7 @@ def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Pe
                            total(r.forecast for r in rows), sum(r.budget_to_date for r in rows),
                            total(r.previous_forecast for r in rows) if previous_month else None)
     return InterimEconomy(month, rows, total_row, deviation_status(total_row.deviation_percent, thresholds),
-                          previous_month, period.label == "T2")
+                          previous_month, period.label == "T2", tuple(a for a in activity_order if a in periodised))
 
 
 def interim_report(data: Dataset, p: Period, params: Params, adjustments: Adjustments | None = None,
@@ -137,11 +144,12 @@ def interim_report(data: Dataset, p: Period, params: Params, adjustments: Adjust
     overrides = adjustments.overrides_for(as_of.key) if adjustments else None
     texts = INTERIM.text_period(data, p).key
     activities = list(data.activity_areas["verksamhet"])
-    month_economy = economy_summary(data.economy, activities, as_of.last.key, params.budget_deviation)
+    month_economy = economy_summary(data.economy, activities, as_of.last.key, params.budget_deviation,
+                                    data.monthly_budgets)
     sections = goal_sections(data, as_of, params, overrides, texts, month_economy)
     header = INTERIM.header(data, p, today)
     economy = interim_economy(data.economy, activities, p, params.budget_deviation,
-                              adjustments.forecast if adjustments else ())
+                              adjustments.forecast if adjustments else (), data.monthly_budgets)
     return InterimReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
                          budget_target_text(params.budget_deviation), data.text(texts, "viktiga-handelser"),
-                         sections, as_of, economy, data.text(texts, "ekonomi"))
+                         sections, organisation_changes(data, as_of), as_of, economy, data.text(texts, "ekonomi"))

@@ -8,10 +8,11 @@ from typing import Mapping
 
 from styrkort.data.loading import Dataset
 from styrkort.data.params import Params
-from styrkort.data.periods import Period
+from styrkort.data.periods import Month, Period, parse_period
 from styrkort.data.status import Status
 from styrkort.reports.adjustments import Adjustments
-from styrkort.reports.economy import EconomySummary, budget_rule_text, budget_target_text, economy_summary
+from styrkort.reports.economy import (EconomySummary, UnitEconomy, budget_rule_text, budget_target_text,
+                                      economy_summary, unit_economy)
 from styrkort.reports.indicators import IndicatorResult, indicator_results
 from styrkort.reports.kinds import MONTHLY, Header
 from styrkort.reports.outcomes import AreaOutcome, Override, StripCell, area_outcomes, strip
@@ -40,6 +41,43 @@ class AreaSection:
 
 
 @dataclass(frozen=True)
+class OrganisationChange:
+    """A change of the units in the report's year: ``old`` units became ``new`` ones from ``month``
+    (a split, a merger or a replacement), or a unit closed (no ``new``) or opened (no ``old``)."""
+
+    month: Month
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    description: str = ""
+
+
+def organisation_changes(data: Dataset, p: Period) -> tuple[OrganisationChange, ...]:
+    """The units' changes from January of ``p``'s year up to its last month, by unit name."""
+    life = data.lifecycle
+    names = dict(zip(data.units["enhet_id"], data.units["namn"]))
+    groups: dict[tuple[Month, str], list] = {}
+    for c in life.changes_in(p.year, p.last):
+        groups.setdefault((c.month, c.old), []).append(c)
+    merged: dict[tuple[Month, tuple[str, ...]], list[str]] = {}
+    for (month, old), changes in groups.items():
+        merged.setdefault((month, tuple(sorted(c.new for c in changes))), []).append(old)
+    out = []
+    for (month, new), olds in merged.items():
+        described = [c.description for c in life.changes if c.month == month and c.old in olds and c.description]
+        out.append(OrganisationChange(month, tuple(names[o] for o in sorted(olds)), tuple(names[n] for n in new),
+                                      " ".join(dict.fromkeys(described))))
+    changed = {c.old for c in life.changes} | {c.new for c in life.changes}
+    for unit, span in life.spans.items():
+        if unit in changed:
+            continue
+        if span.last and span.last.year == p.year and span.last < p.last:
+            out.append(OrganisationChange(span.last.next(), (names[unit],), ()))
+        if span.first and span.first.year == p.year and span.first <= p.last:
+            out.append(OrganisationChange(span.first, (), (names[unit],)))
+    return tuple(sorted(out, key=lambda c: (c.month, c.old, c.new)))
+
+
+@dataclass(frozen=True)
 class GoalReport:
     """A report with goal sections: what the overview, the areas and "Om rapporten" show."""
 
@@ -50,12 +88,14 @@ class GoalReport:
     budget_target: str
     events: str | None
     areas: tuple[AreaSection, ...]
+    changes: tuple[OrganisationChange, ...]  # the units' changes in the year so far
 
 
 @dataclass(frozen=True)
 class MonthlyReport(GoalReport):
     economy: EconomySummary | None
     economy_text: str | None
+    unit_economy: tuple[UnitEconomy, ...] = ()
 
 
 def goal_sections(data: Dataset, p: Period, params: Params, overrides: Mapping[tuple[str, int], Override] | None,
@@ -67,9 +107,10 @@ def goal_sections(data: Dataset, p: Period, params: Params, overrides: Mapping[t
     goal area its budget-deviation row."""
     year_areas = data.goal_areas[data.goal_areas["ar"] == p.year].sort_values("malomrade")
     area_ids = [int(a) for a in year_areas["malomrade"]]
-    units = data.units
-    outcomes = area_outcomes(data.assessments, list(units["enhet_id"]), data.reporting_periods(p.year), area_ids,
-                             params.status_rule, overrides)
+    life, all_units = data.lifecycle, list(data.units["enhet_id"])
+    units_of = {k: life.existing(all_units, parse_period(k)) for k in data.reporting_periods(p.year)}
+    outcomes = area_outcomes(data.assessments, units_of, area_ids, params.status_rule, overrides)
+    units = data.units_in(p)
     assessments = data.assessments[data.assessments["period"] == p.key]
     by_unit_area = {(u, a): (s, c) for u, a, s, c in
                     zip(assessments["enhet_id"], assessments["malomrade"], assessments["status"], assessments["kommentar"])}
@@ -99,9 +140,11 @@ def monthly_report(data: Dataset, p: Period, params: Params, adjustments: Adjust
     """The monthly report for ``p``, a reporting period resolved by :data:`~styrkort.reports.kinds.MONTHLY`."""
     overrides = adjustments.overrides_for(p.key) if adjustments else None
     economy = economy_summary(data.economy, list(data.activity_areas["verksamhet"]), p.last.key,
-                              params.budget_deviation)
+                              params.budget_deviation, data.monthly_budgets)
     sections = goal_sections(data, p, params, overrides, p.key, economy)
     header = MONTHLY.header(data, p, today)
     return MonthlyReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
                          budget_target_text(params.budget_deviation), data.text(p.key, "viktiga-handelser"),
-                         sections, economy, data.text(p.key, "ekonomi"))
+                         sections, organisation_changes(data, p), economy, data.text(p.key, "ekonomi"),
+                         unit_economy(data.unit_economy, data.units_in(p), p.last.key, data.monthly_budgets)
+                         if economy is not None else ())

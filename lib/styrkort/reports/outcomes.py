@@ -7,7 +7,7 @@ so they cannot disagree (the seed report contradicts itself on exactly this).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import pandas as pd
 
@@ -41,10 +41,12 @@ class AreaOutcome:
         return self.override is not None
 
 
-def area_outcomes(assessments: pd.DataFrame, unit_ids: list[str], periods: list[str], areas: list[int],
+def area_outcomes(assessments: pd.DataFrame, units_of: Mapping[str, Sequence[str]], areas: list[int],
                   rule: StatusRule,
                   overrides: Mapping[tuple[str, int], Override] | None = None) -> dict[tuple[str, int], AreaOutcome]:
-    """Outcome for every (period, area): proposed by ``rule``, replaced where the analyst set one."""
+    """Outcome for every (period, area) of ``units_of`` (period → the units that existed in it, the
+    ones counted): proposed by ``rule``, replaced where the analyst set one."""
+    periods = list(units_of)
     overrides = overrides or {}
     status_of = {s.value: s for s in Status}
     rows = assessments[assessments["period"].isin(periods)]
@@ -53,7 +55,7 @@ def area_outcomes(assessments: pd.DataFrame, unit_ids: list[str], periods: list[
     out = {}
     for period in periods:
         for area in areas:
-            dist = distribution(by_key.get((period, u, area)) for u in unit_ids)
+            dist = distribution(by_key.get((period, u, area)) for u in units_of[period])
             proposed = rollup_status(dist, rule)
             override = overrides.get((period, area))
             out[(period, area)] = AreaOutcome(period, area, proposed, override.status if override else proposed,

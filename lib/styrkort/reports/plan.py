@@ -9,10 +9,11 @@ from datetime import date
 from styrkort.data.bridge import Bridge, bridge_from_rows, with_changes
 from styrkort.data.loading import Dataset
 from styrkort.data.params import Params, RiskSettings
-from styrkort.data.periods import Period
+from styrkort.data.periods import Period, parse_period
 from styrkort.data.status import Status
 from styrkort.reports.adjustments import Adjustments, Entry
 from styrkort.reports.budget import NetCostTable, net_cost_table
+from styrkort.reports.indicators import baseline_year
 from styrkort.reports.kinds import PLAN, Header
 from styrkort.reports.risks import Risk, risk_register, with_assessments
 
@@ -23,6 +24,7 @@ class PlanIndicator:
     direction: str
     target: float | None
     unit: str
+    baseline_year: int  # the year the outcome is compared with
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,8 @@ def annual_plan(data: Dataset, p: Period, params: Params, adjustments: Adjustmen
         areas.append(PlanArea(
             n, a.namn, a.rubrik, a.kommunmal, text(f"politiskt-uppdrag-{n}"), text(f"inriktning-{n}"),
             tuple(goals.sort_values("mal_id")["mal"]),
-            tuple(PlanIndicator(i.namn, i.riktning, None if i.malvarde != i.malvarde else i.malvarde, i.mattenhet or "")
+            tuple(PlanIndicator(i.namn, i.riktning, None if i.malvarde != i.malvarde else i.malvarde, i.mattenhet or "",
+                                baseline_year(i, y))
                   for i in inds.itertuples(index=False))))
     stated_risks = risks = risk_register(data.risks, data.goal_areas, y, params.risk)
     stated_bridge = bridge_from_rows(data.allocation, y) if (data.allocation["ar"] == y).any() else None
@@ -127,7 +130,7 @@ def annual_plan(data: Dataset, p: Period, params: Params, adjustments: Adjustmen
         risks = with_assessments(risks, adjustments.risk_changes(), params.risk, adjustments.risk_assessments())
         if bridge is not None and adjustments.bridge:
             bridge = with_changes(bridge, adjustments.bridge_amounts(), adjustments.bridge_rates())
-    units = data.units
+    units = data.units_in(parse_period(f"{y}-01"))  # the organisation as the plan's year begins
     staff = Staff(tuple(zip(units["namn"], units["verksamhet"], (float(x) for x in units["arsarbetare"]))))
     rates = tuple(Rate(r.insats, r.variant or "", float(r.belopp), r.enhet, r.beskrivning or "")
                   for r in data.rates[data.rates["ar"] == y].itertuples(index=False))
