@@ -7,8 +7,6 @@ the code of that time computed them. The test computes them again with today's c
 
 import json
 
-import pytest
-
 from conftest import ROOT
 from styrkort.data.loading import load_data
 from styrkort.data.params import load_params
