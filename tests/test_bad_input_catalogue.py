@@ -447,7 +447,7 @@ CLASS_7 = [
          "enheten RES2 finns till 2024-05, inte under hela 2024-08"),
     Case("7-assessment-before-a-unit-opened", append_line("bedomningar", "2023-08;FST;1;Grön;För tidigt"), CHECK, 2,
          "enheten FST finns från 2023-09, inte under hela 2023-08"),
-    Case("7-unit-economy-of-a-closed-unit", append_line("ekonomi_enhet", "2024-08;RES2;-100;-70;;"), CHECK, 2,
+    Case("7-unit-economy-of-a-closed-unit", append_line("ekonomi_enhet", "2024-08;RES2;-100;-70;"), CHECK, 2,
          "ekonomi_enhet.csv"),
     Case("7-monthly-budgets-do-not-add-up", cell("manadsbudget", 2, "budget", "-8503,8"), CHECK, 2,
          "månadsbudgetarna för Förvaltningsövergripande 2024 summerar till −97\u00a0798 tkr, men årsbudgeten i "

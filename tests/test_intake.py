@@ -16,7 +16,8 @@ from styrkort.data.errors import ReportError
 from styrkort.intake.imports import import_file, import_files
 from styrkort.data.loading import load_data
 from styrkort.data.periods import PeriodError
-from styrkort.intake.templates import SHEET_ASSESSMENTS, SHEET_HELP, SHEET_INDICATORS, write_templates
+from styrkort.intake.templates import (ECONOMY_COMMENT_CELL, SHEET_ASSESSMENTS, SHEET_ECONOMY, SHEET_HELP,
+                                      SHEET_INDICATORS, write_templates)
 
 
 def current(folder, unit, period="2024-09"):
@@ -41,7 +42,7 @@ def test_one_template_per_unit_prefilled_with_unit_period_areas_and_indicators(t
     vux = next(w.path for w in written if w.unit == "VUX")
     assert vux.name == "2024-09_vux_vuxenenheten.xlsx"
     wb = load_workbook(vux)
-    assert wb.sheetnames == [SHEET_ASSESSMENTS, SHEET_INDICATORS, SHEET_HELP]
+    assert wb.sheetnames == [SHEET_ASSESSMENTS, SHEET_INDICATORS, SHEET_ECONOMY, SHEET_HELP]
     ws = wb[SHEET_ASSESSMENTS]
     assert (ws["B2"].value, ws["B3"].value, ws["B4"].value, ws["B5"].value) == ("VUX", "Vuxenenheten", "2024-09",
                                                                                   "september 2024")
@@ -127,6 +128,34 @@ def test_history_command_lists_every_submission(data_copy, tmp_path, capsys):
     assert "CAI, 2024-09" in out[0]
     assert tpl.name in out[2] and "ersatt" in out[2] and "1:Gul" in out[2]
     assert "ny.xlsx" in out[3] and "gäller" in out[3] and "1:Röd" in out[3]
+
+
+def test_a_units_comment_on_its_economy_goes_from_its_template_to_the_report(data_copy, tmp_path):
+    """The Ekonomi sheet shows the unit's figures for the period's last month and takes its
+    comment; the import stores it, and the monthly report prints it beside the unit's figures,
+    in place of the one the folder had, as text."""
+    from bs4 import BeautifulSoup
+
+    from styrkort.pipeline.job import Output
+    from styrkort.pipeline.render import render
+    from styrkort.pipeline.workspace import Workspace
+
+    tpl = templates(data_copy, tmp_path / "mallar", period="2024-08", units=["VUX"])["VUX"]
+    wb = load_workbook(tpl)
+    sheet = wb[SHEET_ECONOMY]
+    budget = next(r for r in read_rows(data_copy, "ekonomi_enhet") if r["period"] == "2024-08" and r["enhet_id"] == "VUX")
+    assert sheet["B8"].value == float(budget["budget"].replace(",", "."))
+    assert sheet[ECONOMY_COMMENT_CELL].value.startswith("Högre kostnader för konsulter")  # the folder's, to edit
+    cell = sheet[ECONOMY_COMMENT_CELL]
+    cell.value, cell.data_type = "=1+1 <b>Två vakanser</b> tillsatta i augusti.", "s"  # text, as a unit types it
+    wb.save(tpl)
+    filled = fill(tpl, "Grön")
+    assert main(["import", str(filled), "--data", str(data_copy)]) == 0
+    html = render("monthly", "2024-08", Workspace.resolve(data=data_copy, out=tmp_path / "out"), Output(pdf=False)).html
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    row = next(tr for tr in soup.find("table", class_="unit-economy").tbody.find_all("tr")
+               if tr.th.get_text(strip=True) == "Vuxenenheten")
+    assert row.find_all("td")[-1].get_text() == "=1+1 <b>Två vakanser</b> tillsatta i augusti."
 
 
 def test_history_follows_a_unit_across_a_reorganisation(data_copy, tmp_path, capsys):

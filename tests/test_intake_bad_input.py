@@ -218,7 +218,7 @@ def test_emptied_sheet(folder, template):
 def test_renamed_sheet(folder, template):
     path = edit(fill(template()), lambda wb: setattr(wb["Bedömningar"], "title", "Blad1"))
     p = one(refused(folder, path))
-    assert "bladet 'Bedömningar' saknas" in p.message and "Blad1, Indikatorer, Instruktioner" in p.message
+    assert "bladet 'Bedömningar' saknas" in p.message and "Blad1, Indikatorer, Ekonomi, Instruktioner" in p.message
 
 
 def test_missing_sheet(folder, template):

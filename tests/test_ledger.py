@@ -192,3 +192,60 @@ def test_economy_csv_is_the_contracts_form():
     frame = pd.DataFrame([{"period": "2024-01", "verksamhet": "Integration", "budget": -7942.0, "utfall": -561.5,
                            "prognos": None}])
     assert economy_csv(frame).decode() == "period;verksamhet;budget;utfall;prognos\n2024-01;Integration;-7942;-561,5;\n"
+
+
+# --- economy per unit, from the responsibility codes ---------------------------------------------------
+
+# The generated ledger's responsibility codes: three units, and one code that belongs to no unit.
+RESPONSIBILITIES = {"1101": "MUBU1", "1102": "RES2", "2201": "VUX", "3301": ""}
+
+
+def _responsibilities(folder, mapping=RESPONSIBILITIES):
+    path = folder / "ansvar.csv"
+    path.write_text("ansvar;enhet_id\n" + "".join(f"{k};{v}\n" for k, v in mapping.items()), encoding="utf-8")
+    return path
+
+
+def test_economy_per_unit_from_the_responsibility_codes(big, example, tmp_path):
+    """Each unit's budget (the year's) and outcome to date, summed the plain way here; a code of no
+    unit is left out; Resursenheten 2, closed after May, has no rows after May."""
+    table, ledger, mapping = big
+    units = ledger_economy(ledger, mapping, example, responsibilities=_responsibilities(tmp_path)).unit_economy
+    df = table.to_pandas()
+    df["unit"], df["month"] = df["ansvar"].map(RESPONSIBILITIES), df["datum"].map(lambda d: d.month)
+    shown = {(r.period, r.enhet_id): (r.budget, r.utfall) for r in units.itertuples(index=False)}
+    expected = {}
+    for unit in ("MUBU1", "RES2", "VUX"):
+        mine = df[df["unit"] == unit]
+        for m in range(1, 9 if unit != "RES2" else 6):
+            expected[(f"2024-{m:02d}", unit)] = (-mine[mine["typ"] == "budget"]["belopp"].sum() / 1000,
+                                                 -mine[(mine["typ"] == "utfall") & (mine["month"] <= m)]["belopp"].sum()
+                                                 / 1000)
+    assert set(shown) == set(expected)
+    for key, (budget, outcome) in expected.items():
+        assert shown[key] == (pytest.approx(budget, abs=1e-5), pytest.approx(outcome, abs=1e-5)), key
+
+
+def test_the_ledger_with_responsibilities_installs_both_tables(big, data_copy, tmp_path, capsys):
+    _, ledger, mapping = big
+    (data_copy / "manadsbudget.csv").unlink()  # the generated ledger budgets other amounts than the example
+    assert main(["ledger", str(ledger), "--mapping", str(mapping), "--ansvar", str(_responsibilities(tmp_path)),
+                 "--data", str(data_copy)]) == 0
+    assert "rader i ekonomi_enhet" in capsys.readouterr().out
+    data = load_data(data_copy)
+    august = data.unit_economy[data.unit_economy["period"] == "2024-08"]
+    assert set(august["enhet_id"]) == {"MUBU1", "VUX"}
+    before = {(r["period"], r["enhet_id"]): r["prognos"] for r in read_rows(EXAMPLE, "ekonomi_enhet")}
+    vux = august[august["enhet_id"] == "VUX"].iloc[0]
+    assert vux["prognos"] == pytest.approx(float(before[("2024-08", "VUX")].replace(",", ".")))  # the forecast kept
+
+
+def test_a_responsibility_code_missing_from_the_mapping_is_refused(big, example, tmp_path):
+    _, ledger, mapping = big
+    with pytest.raises(DataError) as exc:
+        ledger_economy(ledger, mapping, example,
+                       responsibilities=_responsibilities(tmp_path, {"1101": "MUBU1", "1102": "VUX"}))
+    p = exc.value.problems[0]
+    assert p.column == "ansvar" and "ansvarskoder som saknas i ansvarsmappningen: 2201" in p.message and "3301" in p.message
+    with pytest.raises(DataError, match="'OKÄND' finns inte i enheter"):
+        ledger_economy(ledger, mapping, example, responsibilities=_responsibilities(tmp_path, {"1101": "OKÄND"}))

@@ -128,14 +128,18 @@ def _ledger(args: argparse.Namespace) -> int:
         from styrkort.data.loading import load_data
         from styrkort.intake.ledger import economy_csv, ledger_economy
 
-        summary = ledger_economy(args.ledger, args.mapping, load_data(folder))
+        summary = ledger_economy(args.ledger, args.mapping, load_data(folder), responsibilities=args.ansvar)
         write_atomic(args.out, economy_csv(summary.economy))
         say(f"{summary.rows} transaktioner → {len(summary.economy)} rader ({summary.months[0]} – "
               f"{summary.months[-1]}) i {args.out}.")
+        if summary.unit_economy is not None:
+            units = args.out.with_name("ekonomi_enhet.csv")
+            write_atomic(units, economy_csv(summary.unit_economy, key="enhet_id"))
+            say(f"{len(summary.unit_economy)} rader per enhet i {units}.")
         return 0
     from styrkort.intake.imports import import_ledger
 
-    result = import_ledger(args.ledger, args.mapping, folder)
+    result = import_ledger(args.ledger, args.mapping, folder, responsibilities=args.ansvar)
     say(result.describe(), file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 2
 
@@ -171,6 +175,8 @@ def add_parsers(sub) -> None:
     g = sub.add_parser("ledger", help="summera en huvudboksfil till ekonomitabellen")
     g.add_argument("ledger", type=Path, metavar="HUVUDBOK", help="transaktioner (CSV eller Parquet)")
     g.add_argument("--mapping", type=Path, required=True, help="verksamhetskod;verksamhet")
+    g.add_argument("--ansvar", type=Path, default=None,
+                   help="ansvar;enhet_id: ekonomi per enhet också (tomt enhet_id för koder utan enhet)")
     g.add_argument("--out", type=Path, default=None,
                    help="skriv bara tabellen hit (standard: in i datamappens ekonomi.csv, tidigare version sparas)")
     add_data_args(g)

@@ -244,8 +244,9 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "ekonomi_enhet", "Ekonomi per enhet",
-        "Per month and unit, in tkr with net costs negative: the unit's annual budget, outcome to date, "
-        "full-year forecast and the unit's own comment. The monthly report shows each unit's deviation.",
+        "Per month and unit, in tkr with net costs negative: the unit's annual budget, outcome to date and "
+        "full-year forecast. The monthly report shows each unit's deviation. `styrkort ledger --ansvar` "
+        "writes it from the ledger's responsibility codes.",
         (
             Column("period", "month", "The month the figures are for.", "2024-08"),
             Column("enhet_id", "text", "The unit.", "VUX"),
@@ -253,8 +254,19 @@ TABLES: tuple[Table, ...] = (
             Column("utfall", "number", "Outcome from January up to and including the month, tkr.", "−9 650"),
             Column("prognos", "number", "Full-year forecast, tkr; empty when none was made.", "−14 350",
                    required=False),
-            Column("kommentar", "text", "The unit's comment on its economy.", "Högre kostnader för konsulter.",
-                   required=False, prose=True),
+        ),
+        key=("period", "enhet_id"), required=False,
+        references=(("enhet_id", "enheter", "enhet_id"),),
+    ),
+    Table(
+        "ekonomikommentarer", "Enheternas kommentarer till ekonomin",
+        "Each unit's own comment on its economy per reporting period, as units report it in their Excel "
+        "template (sheet Ekonomi) or in this file. The monthly report shows it beside the unit's figures.",
+        (
+            Column("period", "period", "The reporting period.", "2024-08"),
+            Column("enhet_id", "text", "The unit.", "VUX"),
+            Column("kommentar", "text", "The comment (plain text; shown as text, never as markup).",
+                   "Högre kostnader för konsulter under sommaren.", prose=True),
         ),
         key=("period", "enhet_id"), required=False,
         references=(("enhet_id", "enheter", "enhet_id"),),

@@ -42,6 +42,7 @@ class Dataset:
     economy: pd.DataFrame
     monthly_budget: pd.DataFrame
     unit_economy: pd.DataFrame
+    economy_comments: pd.DataFrame
     net_costs: pd.DataFrame
     allocation: pd.DataFrame
     risks: pd.DataFrame
@@ -95,7 +96,7 @@ _ATTRS = {
     "organisation": "organisation", "dokument": "documents", "verksamheter": "activity_areas",
     "enheter": "units", "omorganisationer": "reorganisations", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
     "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
-    "manadsbudget": "monthly_budget", "ekonomi_enhet": "unit_economy",
+    "manadsbudget": "monthly_budget", "ekonomi_enhet": "unit_economy", "ekonomikommentarer": "economy_comments",
     "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "ersattningar": "rates",
     "tillganglighetsplan": "accessibility_activities",
 }
@@ -218,7 +219,7 @@ def _check_units(tables: dict[str, pd.DataFrame], names: dict[str, str], problem
     problems.extend(check_lifecycle(life, names["enheter"], names["omorganisationer"],
                                     dict(zip(units["enhet_id"], units["_row"])),
                                     {(o, n): r for o, n, r in zip(reorg["fran_enhet"], reorg["till_enhet"], reorg["_row"])}))
-    for table in ("bedomningar", "indikatorvarden", "ekonomi_enhet", "manadsbudget"):
+    for table in ("bedomningar", "indikatorvarden", "ekonomi_enhet", "manadsbudget", "ekonomikommentarer"):
         frame = tables[table]
         sources = frame["_file"] if "_file" in frame else [None] * len(frame)
         for source, group in _by_source(frame, sources):

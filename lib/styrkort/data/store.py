@@ -36,7 +36,7 @@ from styrkort.data.identity import current_user
 
 STORE_NAME = "inlamningar.sqlite"
 #: 2: inserts that would replace a row are refused (1 refused updates and deletes only).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: economy_comments
 BUSY_TIMEOUT_S = 120
 
 _SCHEMA = """
@@ -75,6 +75,11 @@ CREATE TABLE IF NOT EXISTS indicator_values (
     source_row    INTEGER,
     PRIMARY KEY (submission_id, indikator_id)
 );
+CREATE TABLE IF NOT EXISTS economy_comments (
+    submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+    kommentar     TEXT NOT NULL,
+    source_row    INTEGER
+);
 CREATE TABLE IF NOT EXISTS table_files (
     id          INTEGER PRIMARY KEY,
     import_id   INTEGER REFERENCES imports(id),  -- NULL: the folder's file as found before an import
@@ -85,10 +90,13 @@ CREATE TABLE IF NOT EXISTS table_files (
     content     BLOB NOT NULL
 );
 """
+#: The store's tables, in the order they are created.
+TABLES = ("imports", "submissions", "assessments", "indicator_values", "economy_comments", "table_files")
 _REFUSAL = "SELECT RAISE(ABORT, 'inlämningsarkivet ändras aldrig, det läggs bara till')"
 #: Each table's primary key, for the trigger that refuses an insert over an existing row.
 _KEYS = {"imports": ("id",), "submissions": ("id",), "assessments": ("submission_id", "malomrade"),
-         "indicator_values": ("submission_id", "indikator_id"), "table_files": ("id",)}
+         "indicator_values": ("submission_id", "indikator_id"), "economy_comments": ("submission_id",),
+         "table_files": ("id",)}
 #: No row is ever changed or removed: UPDATE and DELETE are refused, and so is an INSERT that
 #: would replace a row (``INSERT OR REPLACE``, ``REPLACE``), which deletes without firing a
 #: delete trigger; an UPSERT's update fires the update trigger.
@@ -142,6 +150,8 @@ class Submission:
     assessments: tuple[Assessment, ...]
     indicator_values: tuple[IndicatorValue, ...] = ()
     sheet: str | None = None  # where the assessments stood, for messages
+    economy_comment: str | None = None  # the unit's own comment on its economy
+    economy_comment_row: int | None = None
 
 
 @dataclass(frozen=True)
@@ -427,6 +437,9 @@ def write_import(con: sqlite3.Connection, imp: Import, when: str | None = None, 
         con.executemany(
             "INSERT INTO indicator_values (submission_id, indikator_id, varde, source_row) VALUES (?, ?, ?, ?)",
             [(sid, v.indicator, v.value, v.source_row) for v in sub.indicator_values])
+        if sub.economy_comment:
+            con.execute("INSERT INTO economy_comments (submission_id, kommentar, source_row) VALUES (?, ?, ?)",
+                        (sid, sub.economy_comment, sub.economy_comment_row))
         ids.append(sid)
     if imp.table_file is not None:
         t = imp.table_file
@@ -495,6 +508,14 @@ def _indicator_values(con: sqlite3.Connection, submission_id: int) -> tuple[Indi
         (submission_id,)))
 
 
+def _economy_comment(con: sqlite3.Connection, submission_id: int) -> tuple[str, int | None] | None:
+    """The submission's comment on the unit's economy; a store of format 2 read-only has none."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'economy_comments'").fetchone() is None:
+        return None
+    return con.execute("SELECT kommentar, source_row FROM economy_comments WHERE submission_id = ?",
+                       (submission_id,)).fetchone()
+
+
 def history(folder: str | Path, unit: str, period: str) -> list[HistoryRow]:
     """Every submission of ``unit`` for ``period``, oldest first; the last is current."""
     with reading(folder) as con:
@@ -542,7 +563,7 @@ def counts(folder: str | Path) -> dict[str, int]:
         if con is None:
             return {}
         return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in ("imports", "submissions", "assessments", "indicator_values", "table_files")}
+                for t in TABLES}
 
 
 def dump(folder: str | Path) -> dict[str, list[tuple]]:
@@ -550,8 +571,7 @@ def dump(folder: str | Path) -> dict[str, list[tuple]]:
     with reading(folder) as con:
         if con is None:
             return {}
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
-                for t in ("imports", "submissions", "assessments", "indicator_values", "table_files")}
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in TABLES}
 
 
 # --- the overlay load_data applies ------------------------------------------------------------
@@ -571,25 +591,30 @@ class Overlay:
 def overlay(folder: str | Path, pending: tuple[Submission, ...] | list[Submission] = (),
             pending_label: str = "") -> Overlay | None:
     """The current submissions (with ``pending`` ones, not yet stored, taking precedence) as rows
-    of the contract's ``bedomningar`` and ``indikatorvarden``; None when there are none.
+    of the contract's ``bedomningar``, ``indikatorvarden`` and ``ekonomikommentarer``; None when
+    there are none.
 
     Each row carries ``_file`` (which submission, for messages) and ``_row`` (its row in the
     submitted file)."""
-    subs: dict[tuple[str, str], tuple[tuple[Assessment, ...], tuple[IndicatorValue, ...], str]] = {}
+    subs: dict[tuple[str, str], tuple] = {}
     with reading(folder) as con:
         if con is not None:
             for r in current_submissions(folder):
                 label = f"{STORE_NAME} (inlämning {r.submission_id}, från {r.source})"
-                subs[(r.unit, r.period)] = (r.assessments, _indicator_values(con, r.submission_id), label)
+                subs[(r.unit, r.period)] = (r.assessments, _indicator_values(con, r.submission_id), label,
+                                            _economy_comment(con, r.submission_id))
     for s in pending:
-        subs[(s.unit, s.period)] = (s.assessments, s.indicator_values, pending_label or STORE_NAME)
+        comment = (s.economy_comment, s.economy_comment_row) if s.economy_comment else None
+        subs[(s.unit, s.period)] = (s.assessments, s.indicator_values, pending_label or STORE_NAME, comment)
     if not subs:
         return None
-    bed, ind = [], []
-    for (unit, period), (assessments, values, label) in sorted(subs.items()):
+    bed, ind, eco = [], [], []
+    for (unit, period), (assessments, values, label, comment) in sorted(subs.items()):
+        if comment is not None:
+            eco.append({"period": period, "enhet_id": unit, "kommentar": comment[0], "_file": label, "_row": comment[1]})
         bed += [{"period": period, "enhet_id": unit, "malomrade": str(a.area), "status": a.status,
                  "kommentar": a.comment or "", "_file": label, "_row": a.source_row} for a in assessments]
         ind += [{"period": period, "indikator_id": v.indicator, "enhet_id": unit,
                  "varde": format(Decimal(repr(float(v.value))), "f"), "_file": label, "_row": v.source_row}
                 for v in values]
-    return Overlay(STORE_NAME, frozenset(subs), {"bedomningar": bed, "indikatorvarden": ind})
+    return Overlay(STORE_NAME, frozenset(subs), {"bedomningar": bed, "indikatorvarden": ind, "ekonomikommentarer": eco})

@@ -84,30 +84,44 @@ def import_file(path: Path, folder: Path, today: date | None = None) -> Result:
     return _run(path, folder, today, lambda data: read_import(path, data, folder, today))
 
 
-def import_ledger(ledger: str | Path, mapping: str | Path, folder: str | Path,
-                  today: date | None = None) -> Result:
+def import_ledger(ledger: str | Path, mapping: str | Path, folder: str | Path, today: date | None = None,
+                  responsibilities: str | Path | None = None) -> Result:
     """Aggregate a ledger extract (see :mod:`styrkort.intake.ledger`) and install it as the folder's
-    ``ekonomi.csv``: the ledger's months replace the file's, other months and the forecasts
-    stay; the previous file is kept in the store."""
+    ``ekonomi.csv`` and, with a responsibility mapping, ``ekonomi_enhet.csv``: the ledger's months
+    replace the files', other months and the forecasts stay; the previous files are kept in the
+    store. Each table is validated with the whole folder and installed on its own."""
     from styrkort.intake.ledger import economy_csv, ledger_economy, merge_economy
 
     ledger, mapping, folder = Path(ledger), Path(mapping), Path(folder)
-
+    source = f"{ledger.name} med {mapping.name}" + (f" och {Path(responsibilities).name}" if responsibilities else "")
     summaries = []
 
     def make(data: Dataset) -> Import:
-        summary = ledger_economy(ledger, mapping, data, today)
+        summary = ledger_economy(ledger, mapping, data, today, responsibilities)
         summaries.append(summary)
-        content = economy_csv(merge_economy(data.economy, summary.economy, data))
-        source = f"{ledger.name} med {mapping.name}"
+        content = economy_csv(merge_economy(data.economy, summary.economy, "verksamhet",
+                                            list(data.activity_areas["verksamhet"])))
         return Import(source, content, "ekonomi från huvudbok", table_file=TableFile("ekonomi", "ekonomi.csv", content))
 
+    def make_units(data: Dataset) -> Import:
+        summary = summaries[-1]
+        content = economy_csv(merge_economy(data.unit_economy, summary.unit_economy, "enhet_id",
+                                            list(data.units["enhet_id"])), key="enhet_id")
+        return Import(source, content, "ekonomi per enhet från huvudbok",
+                      table_file=TableFile("ekonomi_enhet", "ekonomi_enhet.csv", content))
+
     result = _run(ledger, folder, today, make)
-    if result.ok:
-        s = summaries[-1]
-        result = replace(result, note=f"{s.rows} transaktioner → {len(s.economy)} rader i ekonomi, {s.months[0]} – "
-                                      f"{s.months[-1]}; prognoser behållna där de fanns")
-    return result
+    if not result.ok:
+        return result
+    s = summaries[-1]
+    note = (f"{s.rows} transaktioner → {len(s.economy)} rader i ekonomi, {s.months[0]} – {s.months[-1]}; prognoser "
+            "behållna där de fanns")
+    if s.unit_economy is not None:
+        units = _run(ledger, folder, today, make_units)
+        if not units.ok:
+            return replace(units, note=f"ekonomi.csv är inläst ({note}), men inte ekonomi per enhet")
+        note += f"; {len(s.unit_economy)} rader i ekonomi_enhet"
+    return replace(result, note=note)
 
 
 def _run(path: Path, folder: Path, today: date | None, make) -> Result:
@@ -199,10 +213,13 @@ def read_template(path: Path, data: Dataset, today: date | None = None) -> Submi
     p = parse_period(period)
     assessments = _read_assessment_sheet(ws, name, data, p, problems)
     values = _read_indicator_sheet(wb[tpl.SHEET_INDICATORS], name, data, p, unit, period, problems)
+    # Templates made before the economy sheet existed have none: their units say nothing of it.
+    comment = _text(wb[tpl.SHEET_ECONOMY][tpl.ECONOMY_COMMENT_CELL].value) if tpl.SHEET_ECONOMY in wb.sheetnames else ""
     _check_period_fits(data, p, name, problems, sheet=tpl.SHEET_ASSESSMENTS, row=tpl.PERIOD_ROW, column="Period")
     if problems:
         raise DataError(problems, name)
-    sub = Submission(unit, period, tuple(assessments), tuple(values), sheet=tpl.SHEET_ASSESSMENTS)
+    sub = Submission(unit, period, tuple(assessments), tuple(values), sheet=tpl.SHEET_ASSESSMENTS,
+                     economy_comment=comment or None, economy_comment_row=tpl.ECONOMY_COMMENT_ROW if comment else None)
     _final_check(data.folder, [sub], name, today)
     return sub
 

@@ -1,4 +1,5 @@
-"""The finance system's ledger extract, aggregated to the contract's ``ekonomi`` table.
+"""The finance system's ledger extract, aggregated to the contract's ``ekonomi`` table, and with a
+mapping of responsibility codes to units to ``ekonomi_enhet``.
 
 Input, read column by column with pyarrow (a large municipality's year is about ten million
 rows; nothing here loops over rows):
@@ -12,6 +13,9 @@ rows; nothing here loops over rows):
   belongs to. Every code in the ledger must be mapped: an unmapped code is refused, naming the
   codes, their rows and amounts, because an "unallocated" row would make the areas' figures
   silently wrong.
+* the **responsibility mapping** (``ansvar;enhet_id``, optional): which unit each responsibility
+  code belongs to, or an empty ``enhet_id`` for a code that belongs to no unit (the board's own,
+  say). Every code in the ledger must be listed, for the same reason.
 
 Output, per year, month and activity area, in tkr with net costs negative as the contract has
 it: ``budget`` = the year's budget (all budget rows dated in the year, however the finance
@@ -37,7 +41,7 @@ import pyarrow.csv as pacsv
 from styrkort.data import fmt
 from styrkort.data.errors import DataError, Problem, shorten
 from styrkort.data.loading import Dataset
-from styrkort.data.periods import current_month
+from styrkort.data.periods import Month, current_month
 from styrkort.data.tables import csv_cell, decode, refuse_binary
 
 ALIASES = {
@@ -47,7 +51,7 @@ ALIASES = {
     "konto": "konto", "belopp": "belopp", "typ": "typ",
 }
 REQUIRED = ("datum", "ansvar", "verksamhetskod", "konto", "belopp", "typ")
-USED = ("datum", "verksamhetskod", "belopp", "typ")
+USED = ("datum", "ansvar", "verksamhetskod", "belopp", "typ")
 TYPES = ("budget", "utfall")
 SHOWN = 10  # rows named in a message before "… och N till"
 
@@ -58,6 +62,7 @@ class LedgerSummary:
     years: tuple[int, ...]
     months: tuple[str, ...]
     economy: pd.DataFrame  # period, verksamhet, budget, utfall, prognos (tkr)
+    unit_economy: pd.DataFrame | None = None  # period, enhet_id, budget, utfall, prognos (tkr)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -125,7 +130,7 @@ def read_ledger(path: str | Path) -> pa.Table:
     decimal = "," if delimiter != "," else "."
 
     def attempt(datum: pa.DataType, belopp: pa.DataType) -> pa.Table:
-        types = {"datum": datum, "verksamhetskod": _DICT, "typ": _DICT, "belopp": belopp}
+        types = {"datum": datum, "ansvar": _DICT, "verksamhetskod": _DICT, "typ": _DICT, "belopp": belopp}
         return pacsv.read_csv(path, read_options=read, parse_options=parse,
                               convert_options=pacsv.ConvertOptions(column_types=types, include_columns=list(USED),
                                                                    decimal_point=decimal, strings_can_be_null=False))
@@ -165,7 +170,7 @@ def _read_parquet(path: Path) -> pa.Table:
         raise DataError([Problem(name, f"filen går inte att läsa som Parquet ({type(exc).__name__}); exportera "
                                        "huvudboken igen, som Parquet eller CSV")], name) from None
     table = pa.table({c: raw.column(i) for i, c in enumerate(USED)})
-    for c in ("verksamhetskod", "typ"):
+    for c in ("ansvar", "verksamhetskod", "typ"):
         if not pa.types.is_dictionary(table[c].type):
             table = table.set_column(table.schema.get_field_index(c), c, pc.cast(table[c], pa.string()))
     datum = table["datum"].type
@@ -223,11 +228,12 @@ def _checked(name: str, table: pa.Table) -> pa.Table:
         amount = pc.cast(amount, pa.float64())
     if problems:
         raise DataError(problems, name)
-    return pa.table({"datum": when, "verksamhetskod": table["verksamhetskod"], "belopp": amount, "typ": table["typ"]})
+    return pa.table({"datum": when, "ansvar": table["ansvar"], "verksamhetskod": table["verksamhetskod"],
+                     "belopp": amount, "typ": table["typ"]})
 
 
-def read_mapping(path: str | Path, data: Dataset) -> dict[str, str]:
-    """verksamhetskod → verksamhet, every activity area known in the data folder."""
+def _code_file(path: str | Path, code_headers: tuple[str, ...], value_header: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """A two-column mapping file's rows as (row, code, value), the header found by its names."""
     path = Path(path)
     name = path.name
     if not path.is_file():
@@ -243,31 +249,51 @@ def read_mapping(path: str | Path, data: Dataset) -> dict[str, str]:
     if not grid:
         raise DataError([Problem(name, "filen är tom")], name)
     header = [h.strip().casefold() for h in grid[0]]
-    code_col = next((i for i, h in enumerate(header) if h in ("verksamhetskod", "kod", "vht")), None)
-    area_col = next((i for i, h in enumerate(header) if h == "verksamhet"), None)
-    if code_col is None or area_col is None:
-        raise DataError([Problem(name, f"kolumn saknas: verksamhetskod och verksamhet krävs (filen har: "
+    code_col = next((i for i, h in enumerate(header) if h in code_headers), None)
+    value_col = next((i for i, h in enumerate(header) if h == value_header), None)
+    if code_col is None or value_col is None:
+        raise DataError([Problem(name, f"kolumn saknas: {code_headers[0]} och {value_header} krävs (filen har: "
                                        f"{shorten(', '.join(h for h in header if h))})")], name)
-    known = list(data.activity_areas["verksamhet"])
-    problems, mapping, seen = [], {}, {}
+    rows = []
     for i, row in enumerate(grid[1:], start=2):
         row = row + [""] * (len(header) - len(row))
-        code, area = row[code_col].strip(), row[area_col].strip()
-        if not code:
-            problems.append(Problem(name, "värde saknas (verksamhetskod)", row=i, column="verksamhetskod"))
-        elif area not in known:
-            problems.append(Problem(name, f"{area!r} finns inte i verksamheter; kända: {', '.join(known)}", row=i,
-                                    column="verksamhet"))
-        elif code in seen and mapping[code] != area:
-            problems.append(Problem(name, f"verksamhetskod {code} står redan på rad {seen[code]} med "
-                                          f"{mapping[code]!r}", row=i, column="verksamhetskod"))
+        rows.append((i, row[code_col].strip(), row[value_col].strip()))
+    if not rows:
+        raise DataError([Problem(name, "filen har rubriker men inga rader")], name)
+    return name, rows
+
+
+def _checked_codes(name: str, rows: list[tuple[int, str, str]], code: str, value: str, known: list[str],
+                   table: str, empty_allowed: bool) -> dict[str, str]:
+    problems, mapping, seen = [], {}, {}
+    for i, key, to in rows:
+        if not key:
+            problems.append(Problem(name, f"värde saknas ({code})", row=i, column=code))
+        elif to not in known and not (empty_allowed and to == ""):
+            problems.append(Problem(name, f"{to!r} finns inte i {table}; kända: {', '.join(known)}", row=i,
+                                    column=value))
+        elif key in seen and mapping[key] != to:
+            problems.append(Problem(name, f"{code} {key} står redan på rad {seen[key]} med {mapping[key]!r}", row=i,
+                                    column=code))
         else:
-            mapping[code], seen[code] = area, seen.get(code, i)
-    if not mapping and not problems:
-        problems.append(Problem(name, "filen har rubriker men inga rader"))
+            mapping[key], seen[key] = to, seen.get(key, i)
     if problems:
         raise DataError(problems, name)
     return mapping
+
+
+def read_mapping(path: str | Path, data: Dataset) -> dict[str, str]:
+    """verksamhetskod → verksamhet, every activity area known in the data folder."""
+    name, rows = _code_file(path, ("verksamhetskod", "kod", "vht"), "verksamhet")
+    return _checked_codes(name, rows, "verksamhetskod", "verksamhet", list(data.activity_areas["verksamhet"]),
+                          "verksamheter", empty_allowed=False)
+
+
+def read_responsibilities(path: str | Path, data: Dataset) -> dict[str, str]:
+    """ansvar → enhet_id, every unit known in the data folder; an empty enhet_id: no unit."""
+    name, rows = _code_file(path, ("ansvar", "ansvarskod"), "enhet_id")
+    return _checked_codes(name, rows, "ansvar", "enhet_id", list(data.units["enhet_id"]), "enheter",
+                          empty_allowed=True)
 
 
 # --- aggregating --------------------------------------------------------------------------------
@@ -351,28 +377,75 @@ def aggregate(table: pa.Table, mapping: dict[str, str], data: Dataset, name: str
     return pd.DataFrame(out, columns=["period", "verksamhet", "budget", "utfall", "prognos"])
 
 
+def aggregate_units(table: pa.Table, responsibilities: dict[str, str], data: Dataset, name: str = "huvudbok",
+                    last: dict[int, int] | None = None) -> pd.DataFrame:
+    """Per month and unit: the unit's budget for the year and its outcome to date, in tkr with net
+    costs negative, for the months the unit exists up to each year's last month of outcome
+    (``last``: year → month, as :func:`aggregate` found them). Codes that belong to no unit are
+    left out; a code not in the mapping is refused. Run after :func:`aggregate` has checked the
+    types."""
+    small = pa.table({
+        "ar": pc.year(table["datum"]), "man": pc.month(table["datum"]),
+        "ansvar": table["ansvar"], "typ": table["typ"], "belopp": table["belopp"],
+    }).group_by(["ar", "man", "ansvar", "typ"]).aggregate([("belopp", "sum"), ("belopp", "count")]).to_pandas()
+    small["ansvar"] = small["ansvar"].astype(str).str.strip()
+    small["typ"] = small["typ"].astype(str).str.strip().str.casefold()
+    unmapped = small[~small["ansvar"].isin(list(responsibilities))]
+    if not unmapped.empty:
+        per_code = unmapped.groupby("ansvar").agg(rader=("belopp_count", "sum"), belopp=("belopp_sum", "sum"))
+        listed = "; ".join(f"{k or '(tom)'} ({int(r.rader)} rader, {fmt.number(r.belopp, 0, minus='-', space=' ')} kr)"
+                           for k, r in per_code.sort_index().iterrows())
+        raise DataError([Problem(name, f"ansvarskoder som saknas i ansvarsmappningen: {listed}. Lägg till dem, med "
+                                       "tomt enhet_id för koder som inte hör till någon enhet", column="ansvar")], name)
+    small["enhet"] = small["ansvar"].map(responsibilities)
+    small = small[small["enhet"] != ""]
+    life = data.lifecycle
+    order = {u: i for i, u in enumerate(data.units["enhet_id"])}
+    out = []
+    for year, rows in small.groupby("ar"):
+        year = int(year)
+        final = (last or {}).get(year)
+        outcome = rows[rows["typ"] == "utfall"]
+        if final is None:
+            if outcome.empty:
+                continue
+            final = int(outcome["man"].max())
+        budget = rows[rows["typ"] == "budget"].groupby("enhet")["belopp_sum"].sum()
+        units = sorted(set(rows["enhet"]), key=lambda u: order.get(u, len(order)))
+        by_month = outcome.pivot_table(index="man", columns="enhet", values="belopp_sum", aggfunc="sum")
+        by_month = by_month.reindex(index=range(1, final + 1), columns=units).fillna(0.0).cumsum()
+        for m in range(1, final + 1):
+            for unit in units:
+                if life.span(unit).contains(Month(year, m)):
+                    out.append({"period": f"{year:04d}-{m:02d}", "enhet_id": unit, "budget": _tkr(budget.get(unit, 0.0)),
+                                "utfall": _tkr(by_month.loc[m, unit]), "prognos": None})
+    return pd.DataFrame(out, columns=["period", "enhet_id", "budget", "utfall", "prognos"])
+
+
 def _tkr(kronor: float) -> float:
     """Booked kronor (costs positive) → tkr with net costs negative, to the öre."""
     return round(-float(kronor) / 1000, 5) + 0.0
 
 
-def merge_economy(existing: pd.DataFrame, new: pd.DataFrame, data: Dataset) -> pd.DataFrame:
-    """The data folder's economy with the ledger's months in place of its own; a month's
-    forecast is kept from the existing row for the same area."""
+def merge_economy(existing: pd.DataFrame, new: pd.DataFrame, key: str, order: list[str]) -> pd.DataFrame:
+    """The data folder's economy (``ekonomi`` by ``verksamhet``, or ``ekonomi_enhet`` by
+    ``enhet_id``) with the ledger's months in place of its own; a month's forecast is kept from
+    the existing row for the same area or unit."""
     months = set(new["period"])
-    forecast = {(p, v): f for p, v, f in zip(existing["period"], existing["verksamhet"], existing["prognos"])
+    forecast = {(p, v): f for p, v, f in zip(existing["period"], existing[key], existing["prognos"])
                 if f is not None and f == f}
     new = new.copy()
-    new["prognos"] = [forecast.get((p, v)) for p, v in zip(new["period"], new["verksamhet"])]
-    kept = existing[~existing["period"].isin(months)][["period", "verksamhet", "budget", "utfall", "prognos"]]
-    order = {v: i for i, v in enumerate(data.activity_areas["verksamhet"])}
+    new["prognos"] = [forecast.get((p, v)) for p, v in zip(new["period"], new[key])]
+    kept = existing[~existing["period"].isin(months)][["period", key, "budget", "utfall", "prognos"]]
+    rank = {v: i for i, v in enumerate(order)}
     merged = pd.concat([kept, new], ignore_index=True) if not kept.empty else new
-    merged["_o"] = merged["verksamhet"].map(order)
+    merged["_o"] = merged[key].map(rank)
     return merged.sort_values(["period", "_o"], kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
-def economy_csv(frame: pd.DataFrame) -> bytes:
-    """The contract's ekonomi.csv: ``;``-separated, UTF-8, decimal comma, ASCII minus."""
+def economy_csv(frame: pd.DataFrame, key: str = "verksamhet") -> bytes:
+    """The contract's ekonomi.csv (or ekonomi_enhet.csv, ``key="enhet_id"``): ``;``-separated,
+    UTF-8, decimal comma, ASCII minus."""
     def num(v) -> str:
         if v is None or v != v:
             return ""
@@ -381,16 +454,26 @@ def economy_csv(frame: pd.DataFrame) -> bytes:
 
     out = io.StringIO()
     w = csv.writer(out, delimiter=";", lineterminator="\n")
-    w.writerow(["period", "verksamhet", "budget", "utfall", "prognos"])
+    w.writerow(["period", key, "budget", "utfall", "prognos"])
     for r in frame.itertuples(index=False):
-        w.writerow([r.period, csv_cell(r.verksamhet), num(r.budget), num(r.utfall), num(r.prognos)])
+        w.writerow([r.period, csv_cell(getattr(r, key)), num(r.budget), num(r.utfall), num(r.prognos)])
     return out.getvalue().encode("utf-8")
 
 
-def ledger_economy(ledger: str | Path, mapping: str | Path, data: Dataset, today: date | None = None) -> LedgerSummary:
-    """Read, check and aggregate a ledger with its mapping."""
+def ledger_economy(ledger: str | Path, mapping: str | Path, data: Dataset, today: date | None = None,
+                   responsibilities: str | Path | None = None) -> LedgerSummary:
+    """Read, check and aggregate a ledger with its mapping, and per unit with the responsibility
+    mapping when one is given."""
     table = read_ledger(ledger)
     codes = read_mapping(mapping, data)
+    units = read_responsibilities(responsibilities, data) if responsibilities is not None else None
     economy = aggregate(table, codes, data, Path(ledger).name, today)
+    months = tuple(sorted(set(economy["period"])))
+    unit_economy = None
+    if units is not None:
+        last: dict[int, int] = {}
+        for key in months:
+            last[int(key[:4])] = max(last.get(int(key[:4]), 0), int(key[5:]))
+        unit_economy = aggregate_units(table, units, data, Path(ledger).name, last)
     years = tuple(sorted({int(p[:4]) for p in economy["period"]}))
-    return LedgerSummary(table.num_rows, years, tuple(sorted(set(economy["period"]))), economy)
+    return LedgerSummary(table.num_rows, years, months, economy, unit_economy)

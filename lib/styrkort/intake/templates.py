@@ -7,6 +7,8 @@ A workbook has three sheets:
   wrapped *Kommentar* cell;
 * **Indikatorer** – the year's indicators with a *Värde* cell each, for the unit's own figures
   (optional: an empty cell is "not reported");
+* **Ekonomi** – the unit's own comment on its economy for the period (optional), with its
+  budget, outcome and forecast where the data has them, as help;
 * **Instruktioner** – how to fill it in, in Swedish.
 
 The unit and the period stand in fixed, locked cells at the top of both data sheets, and again
@@ -38,6 +40,7 @@ from styrkort.data.status import ALLOWED
 
 SHEET_ASSESSMENTS = "Bedömningar"
 SHEET_INDICATORS = "Indikatorer"
+SHEET_ECONOMY = "Ekonomi"
 SHEET_HELP = "Instruktioner"
 KIND = "styrkort-inlamning"
 VERSION = "1"
@@ -52,6 +55,8 @@ NAME_KIND, NAME_VERSION, NAME_UNIT, NAME_PERIOD = "styrkort_mall", "styrkort_ver
 ASSESSMENT_COLUMNS = ("Målområde", "Namn", "Mål (hjälptext)", "Status", "Kommentar")
 INDICATOR_COLUMNS = ("Indikator-id", "Indikator", "Målområde", "Måttenhet", "Önskad riktning", "Värde")
 STATUS_COLUMN, COMMENT_COLUMN, VALUE_COLUMN = "D", "E", "F"
+#: The economy sheet: the unit's comment in one input cell, below the figures it comments on.
+ECONOMY_COMMENT_ROW, ECONOMY_COMMENT_CELL = 12, "B12"
 
 _THIN = Side(style="thin", color="999999")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -70,10 +75,12 @@ Så fyller du i månadsuppföljningen
    Kommentaren visas för nämnden som vanlig text; formatering och HTML visas som tecken.
 3. Bladet Indikatorer: fyll i enhetens eget värde där enheten mäter indikatorn. Lämna cellen
    tom om enheten inte har något värde. Skriv tal som vanligt, t.ex. 1 234,5 eller 7,9.
-4. Ändra inte enhet, period, bladens namn, rubrikerna eller ordningen på raderna. Lägg inte
+4. Bladet Ekonomi visar enhetens budget, utfall och prognos där förvaltningen har dem. Skriv
+   gärna en kommentar till enhetens ekonomi i den gula cellen (valfritt).
+5. Ändra inte enhet, period, bladens namn, rubrikerna eller ordningen på raderna. Lägg inte
    till eller ta bort rader och sammanfoga inte celler. Bladen är skyddade utan lösenord så att
    bara de gula cellerna går att ändra.
-5. Spara filen som Excel-arbetsbok (.xlsx) och skicka den till förvaltningens analytiker.
+6. Spara filen som Excel-arbetsbok (.xlsx) och skicka den till förvaltningens analytiker.
 
 Rättelser: fyll i en ny mall (eller rätta den du skickade) och skicka den igen. Den senast
 inlästa versionen gäller i rapporten; tidigare versioner sparas med tid och filnamn.
@@ -175,6 +182,7 @@ def build_workbook(data: Dataset, p: Period, unit_id: str) -> Workbook:
     ws.title = SHEET_ASSESSMENTS
     _assessment_sheet(ws, data, p, unit)
     _indicator_sheet(wb.create_sheet(SHEET_INDICATORS), data, p, unit)
+    _economy_sheet(wb.create_sheet(SHEET_ECONOMY), data, p, unit)
     _help_sheet(wb.create_sheet(SHEET_HELP))
     for name, ref in ((NAME_UNIT, f"$B${UNIT_ID_ROW}"), (NAME_PERIOD, f"$B${PERIOD_ROW}")):
         wb.defined_names[name] = DefinedName(name, attr_text=f"'{SHEET_ASSESSMENTS}'!{ref}")
@@ -293,6 +301,30 @@ def _indicator_sheet(ws, data: Dataset, p: Period, unit) -> None:
         ws.cell(TABLE_HEADER_ROW + 1, 1, f"Inga indikatorer för {p.year}.")
     for col, width in zip("ABCDEF", (14, 50, 11, 11, 16, 14)):
         ws.column_dimensions[col].width = width
+    _protect(ws)
+
+
+def _economy_sheet(ws, data: Dataset, p: Period, unit) -> None:
+    """The unit's figures for the period's last month, where the data has them, and one cell for
+    its comment on them."""
+    _header_block(ws, data, p, unit, "Ekonomi")
+    rows = data.unit_economy
+    mine = rows[(rows["period"] == p.last.key) & (rows["enhet_id"] == unit["enhet_id"])]
+    figures = (("Årsbudget, tkr", "budget"), (f"Utfall jan–{p.last.key}, tkr", "utfall"), ("Helårsprognos, tkr", "prognos"))
+    for i, (label, column) in enumerate(figures, start=TABLE_HEADER_ROW + 1):
+        value = mine[column].iloc[0] if not mine.empty else None
+        _put(ws, i, 1, label).border = _BOX
+        cell = _put(ws, i, 2, None if value is None or value != value else float(value))
+        cell.border = _BOX
+    _put(ws, ECONOMY_COMMENT_ROW - 1, 1, "Enhetens kommentar till ekonomin (valfri):").font = Font(bold=True)
+    comments = data.economy_comments
+    current = comments[(comments["period"] == p.key) & (comments["enhet_id"] == unit["enhet_id"])]
+    _put(ws, ECONOMY_COMMENT_ROW, 1, "Kommentar").border = _BOX
+    cell = _put(ws, ECONOMY_COMMENT_ROW, 2, current["kommentar"].iloc[0] if not current.empty else None)
+    _input(cell)
+    cell.alignment = _WRAP
+    ws.row_dimensions[ECONOMY_COMMENT_ROW].height = 120
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 34, 90
     _protect(ws)
 
 

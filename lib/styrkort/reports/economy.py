@@ -9,6 +9,7 @@ budget to date (:mod:`styrkort.data.budgets`: periodised where the data has mont
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 import pandas as pd
 
@@ -140,10 +141,11 @@ class UnitEconomy:
     comment: str
 
 
-def unit_economy(frame: pd.DataFrame, units: pd.DataFrame, month: str,
-                 budgets: MonthlyBudgets | None = None) -> tuple[UnitEconomy, ...]:
-    """Each listed unit's economy in ``month`` (``ekonomi_enhet``), in the units' order; units
-    without a row for the month are left out."""
+def unit_economy(frame: pd.DataFrame, units: pd.DataFrame, month: str, budgets: MonthlyBudgets | None = None,
+                 comments: Mapping[str, str] | None = None) -> tuple[UnitEconomy, ...]:
+    """Each listed unit's economy in ``month`` (``ekonomi_enhet``) with its own comment, in the
+    units' order; units without a row for the month are left out."""
+    comments = comments or {}
     now = frame[frame["period"] == month]
     if now.empty:
         return ()
@@ -157,6 +159,5 @@ def unit_economy(frame: pd.DataFrame, units: pd.DataFrame, month: str,
             continue
         to_date = budgets.to_date(u.verksamhet, m, float(r.budget), unit=u.enhet_id)
         row = EconomyRow(u.namn, float(r.budget), float(r.utfall), _forecast(r.prognos), to_date.amount)
-        comment = "" if r.kommentar is None or r.kommentar != r.kommentar else str(r.kommentar)
-        out.append(UnitEconomy(u.enhet_id, u.namn, row, comment))
+        out.append(UnitEconomy(u.enhet_id, u.namn, row, comments.get(u.enhet_id, "")))
     return tuple(out)

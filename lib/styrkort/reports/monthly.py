@@ -146,5 +146,11 @@ def monthly_report(data: Dataset, p: Period, params: Params, adjustments: Adjust
     return MonthlyReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
                          budget_target_text(params.budget_deviation), data.text(p.key, "viktiga-handelser"),
                          sections, organisation_changes(data, p), economy, data.text(p.key, "ekonomi"),
-                         unit_economy(data.unit_economy, data.units_in(p), p.last.key, data.monthly_budgets)
+                         unit_economy(data.unit_economy, data.units_in(p), p.last.key, data.monthly_budgets,
+                                      _comments(data.economy_comments, p.key))
                          if economy is not None else ())
+
+
+def _comments(frame, period_key: str) -> dict[str, str]:
+    rows = frame[frame["period"] == period_key]
+    return dict(zip(rows["enhet_id"], rows["kommentar"]))
