@@ -107,10 +107,9 @@ def roll_up(folder: Path) -> int:
     data = load_data(folder)
     params = Params()
     made = 0
-    units = list(data.units["enhet_id"])
     for year in sorted(set(data.goal_areas["ar"])):
         areas = [int(a) for y, a in zip(data.goal_areas["ar"], data.goal_areas["malomrade"]) if y == year]
-        made += len(area_outcomes(data.assessments, units, data.reporting_periods(year), areas, params.status_rule))
+        made += len(area_outcomes(data.assessments, data.units_of_periods(year), areas, params.status_rule))
     economy_summary(data.economy, list(data.activity_areas["verksamhet"]), max(data.economy["period"]),
                     params.budget_deviation)
     return made

@@ -61,6 +61,11 @@ class Dataset:
         alive = set(self.lifecycle.existing(self.units["enhet_id"], p))
         return self.units[self.units["enhet_id"].isin(alive)]
 
+    def units_of_periods(self, year: int) -> dict[str, list[str]]:
+        """Each reporting period of ``year`` → the units that existed in it: the ones a roll-up counts."""
+        ids = list(self.units["enhet_id"])
+        return {k: self.lifecycle.existing(ids, parse_period(k)) for k in self.reporting_periods(year)}
+
     @cached_property
     def monthly_budgets(self) -> MonthlyBudgets:
         """The periodised budget (:mod:`styrkort.data.budgets`)."""

@@ -8,7 +8,7 @@ from typing import Mapping
 
 from styrkort.data.loading import Dataset
 from styrkort.data.params import Params
-from styrkort.data.periods import Month, Period, parse_period
+from styrkort.data.periods import Month, Period
 from styrkort.data.status import Status
 from styrkort.reports.adjustments import Adjustments
 from styrkort.reports.economy import (EconomySummary, UnitEconomy, budget_rule_text, budget_target_text,
@@ -107,9 +107,8 @@ def goal_sections(data: Dataset, p: Period, params: Params, overrides: Mapping[t
     goal area its budget-deviation row."""
     year_areas = data.goal_areas[data.goal_areas["ar"] == p.year].sort_values("malomrade")
     area_ids = [int(a) for a in year_areas["malomrade"]]
-    life, all_units = data.lifecycle, list(data.units["enhet_id"])
-    units_of = {k: life.existing(all_units, parse_period(k)) for k in data.reporting_periods(p.year)}
-    outcomes = area_outcomes(data.assessments, units_of, area_ids, params.status_rule, overrides)
+    outcomes = area_outcomes(data.assessments, data.units_of_periods(p.year), area_ids, params.status_rule,
+                             overrides)
     units = data.units_in(p)
     assessments = data.assessments[data.assessments["period"] == p.key]
     by_unit_area = {(u, a): (s, c) for u, a, s, c in
