@@ -424,3 +424,38 @@ def test_table_headers_are_never_hyphenated(pdfs):
         for th in soup.find("main").select("thead th"):
             words = re.sub(r"\s+", "", th.get_text())
             assert words in paper, f"{d.title}: header {th.get_text()!r} is hyphenated or missing"
+
+
+def _tiny_pdf(content: bytes) -> bytes:
+    """A one-page PDF with a classic cross-reference table, its page's content stream ``content``."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.7\n"), []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f\r\n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n\r\n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_stream_that_ends_with_a_carriage_return_is_made_unambiguous():
+    """Data ending in CR before the LF ahead of `endstream` reads as a CR LF end-of-line, a byte
+    short of its /Length (it happened to an example once the Medarbetare override changed its
+    text). The stream gets an end-of-line of its own; its data and every object's place stay right."""
+    from styrkort.pipeline.pdf import unambiguous_streams
+
+    content = b"0 0 m 10 10 l S\r"
+    pdf = _tiny_pdf(content)
+    fixed = unambiguous_streams(pdf)
+    assert fixed.count(b"\r\r\nendstream") == 1 and len(fixed) == len(pdf) + 1
+    reader = PdfReader(io.BytesIO(fixed), strict=True)
+    assert reader.pages[0].get_contents().get_data() == content
+    xref = fixed[fixed.rindex(b"\nxref\n") + 1:]
+    for n, offset in enumerate(re.findall(rb"(\d{10}) 00000 n", xref), start=1):
+        assert fixed[int(offset):].startswith(b"%d 0 obj" % n)
+    assert int(xref.split(b"startxref\n")[1].split(b"\n")[0]) == fixed.rindex(b"\nxref\n") + 1
+    assert unambiguous_streams(_tiny_pdf(b"0 0 m 10 10 l S")) == _tiny_pdf(b"0 0 m 10 10 l S")

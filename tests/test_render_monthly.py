@@ -109,10 +109,17 @@ def test_x_of_y_counts_the_units_that_existed(tmp_path, period):
 
 def test_one_value_per_area_drives_overview_section_and_strip(summer):
     _, soup = summer
-    overview = {tr.th.get_text(strip=True): tr.td.get_text(" ", strip=True)
+    overview = {tr.th.get_text(strip=True): tr.td.find("span", class_="status").get_text(" ", strip=True)
                 for tr in soup.find("table", class_="overview").tbody.find_all("tr")}
-    # The seed's own units' statuses for June–July give these by the default rule.
-    assert [v.split()[-1] for v in overview.values()] == ["Grön", "Grön", "Gul", "Grön"]
+    # As seed 000's overview: the units' statuses propose these by the default rule, except
+    # Medarbetare, which the administration set to Gul for the strained workload (saved in
+    # params/justeringar/monthly-2023-06..2023-07.yaml).
+    assert [v.split()[-1] for v in overview.values()] == ["Gul", "Grön", "Gul", "Grön"]
+    first = soup.find("table", class_="overview").tbody.tr.td.get_text(" ", strip=True)
+    assert first.endswith("(satt för hand)")
+    basis = soup.find("section", id="malomrade-1").find("p", class_="basis").get_text(" ", strip=True)
+    assert "6 gröna, 5 gula, 0 röda" in basis and "Föreslagen: Grön, satt: Gul" in basis
+    assert "Arbetsbelastningen var ansträngd" in basis
     for n, (name, shown) in enumerate(overview.items(), start=1):
         section = soup.find("section", id=f"malomrade-{n}")
         status = shown.split()[-1]

@@ -26,6 +26,11 @@ MONTHS_SHORT = ("jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "se
 
 INTERIM_END_MONTH = {"T1": 4, "T2": 8}
 
+
+def year_to_date(month: int) -> str:
+    """January up to ``month`` as a table heading says it: ``"jan–aug"``, and ``"januari"`` alone."""
+    return MONTHS_LONG[0] if month == 1 else f"jan–{MONTHS_SHORT[month - 1]}"
+
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _RANGE = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
 _INTERIM = re.compile(r"^(\d{4})-(T[12])$", re.IGNORECASE)

@@ -82,8 +82,9 @@ def cover(c: Cover) -> str:
 
 
 def colophon(c: Colophon) -> str:
-    return (f'<footer class="about underlag"><p><strong>{esc(c.title)}</strong></p>'
-            f"{_terms(c.facts, '')}</footer>")
+    """Small print that opens on request: complete, without taking a reader's attention."""
+    return (f'<footer class="about underlag"><details><summary>{esc(c.title)}</summary>'
+            f"{_terms(c.facts, '')}</details></footer>")
 
 
 def _node(n: Node) -> str:

@@ -34,7 +34,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import ReportError
 from styrkort.data.loading import Dataset
-from styrkort.data.periods import Period, PeriodError, current_month, parse_period
+from styrkort.data.periods import Period, PeriodError, current_month, parse_period, year_to_date
 from styrkort.data.rules import overlapping_period
 from styrkort.data.status import ALLOWED
 
@@ -310,7 +310,7 @@ def _economy_sheet(ws, data: Dataset, p: Period, unit) -> None:
     _header_block(ws, data, p, unit, "Ekonomi")
     rows = data.unit_economy
     mine = rows[(rows["period"] == p.last.key) & (rows["enhet_id"] == unit["enhet_id"])]
-    figures = (("Årsbudget, tkr", "budget"), (f"Utfall jan–{p.last.key}, tkr", "utfall"), ("Helårsprognos, tkr", "prognos"))
+    figures = (("Årsbudget, tkr", "budget"), (f"Utfall {year_to_date(p.last.month)} {p.year}, tkr", "utfall"), ("Helårsprognos, tkr", "prognos"))
     for i, (label, column) in enumerate(figures, start=TABLE_HEADER_ROW + 1):
         value = mine[column].iloc[0] if not mine.empty else None
         _put(ws, i, 1, label).border = _BOX

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from styrkort.data import fmt
-from styrkort.data.periods import MONTHS_SHORT
+from styrkort.data.periods import MONTHS_SHORT, year_to_date
 from styrkort.document.markdown import markdown
 from styrkort.document.model import Group, Heading, Node, Paragraph, Section
 from styrkort.document.part import Part
@@ -20,7 +20,7 @@ def scope(report: InterimReport) -> Part:
 
 
 def _months(e: InterimEconomy) -> str:
-    return f"jan–{MONTHS_SHORT[e.month.month - 1]}"
+    return year_to_date(e.month.month)
 
 
 def economy_alt(e: InterimEconomy) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from styrkort.data import fmt
-from styrkort.data.periods import MONTHS_LONG, MONTHS_SHORT, parse_period
+from styrkort.data.periods import MONTHS_LONG, parse_period, year_to_date
 from styrkort.data.status import NOT_ASSESSED, NOT_REPORTED, Status
 from styrkort.document.markdown import markdown
 from styrkort.document.model import Badge, Content, Group, Heading, ItemList, Node, Paragraph, Section, Span, content
@@ -26,8 +26,13 @@ def events(report: GoalReport) -> Part:
     return Part(Section(content(Heading(2, ("Viktiga händelser under perioden",)), body), css="events"))
 
 
+#: A status as a count says it: "1 grön", "6 gröna".
+_COUNTED = {Status.GRON: ("grön", "gröna"), Status.GUL: ("gul", "gula"), Status.ROD: ("röd", "röda")}
+
+
 def distribution_text(d: Distribution) -> str:
-    text = f"{d.gron} Grön, {d.gul} Gul, {d.rod} Röd"
+    """``"6 gröna, 5 gula, 0 röda"``, and how many did not report."""
+    text = ", ".join(f"{d.count(s)} {_COUNTED[s][d.count(s) != 1]}" for s in Status)
     return text + (f", {d.missing} {NOT_REPORTED.lower()}" if d.missing else "")
 
 
@@ -168,9 +173,9 @@ def economy(report: MonthlyReport) -> Part:
                 fmt.percent(t.deviation_percent)]
         last = parse_period(summary.month).last.month
         parts.append(Paragraph((
-            f"Utfallet för jan–{MONTHS_SHORT[last - 1]} är {fmt.tkr(t.outcome)} tkr mot en budget för perioden på "
+            f"Utfallet för {year_to_date(last)} är {fmt.tkr(t.outcome)} tkr mot en budget för perioden på "
             f"{fmt.tkr(t.budget_to_date)} tkr, en avvikelse på {fmt.tkr(t.deviation_to_date)} tkr. {summary.basis}",)))
-        parts.append(table(["Verksamhet (tkr)", "Budget", f"Utfall jan–{MONTHS_SHORT[last - 1]}", "Helårsprognos",
+        parts.append(table(["Verksamhet (tkr)", "Budget", f"Utfall {year_to_date(last)}", "Helårsprognos",
                             "Avvikelse", "Avvikelse %"], rows, css="economy-table", foot=foot,
                            numeric=(1, 2, 3, 4, 5),
                            caption="Nettokostnad per verksamhet, tkr. Avvikelse = prognos − budget; positiv är "
@@ -184,7 +189,7 @@ def economy(report: MonthlyReport) -> Part:
 
 def unit_economy(units: Sequence[UnitEconomy], month: int) -> list[Node]:
     """Each unit's budget, outcome to date against its budget to date, forecast and comment."""
-    months = f"jan–{MONTHS_SHORT[month - 1]}"
+    months = year_to_date(month)
     rows = [[u.name, fmt.tkr(u.row.budget), fmt.tkr(u.row.outcome), fmt.tkr(u.row.deviation_to_date),
              fmt.tkr(u.row.forecast), fmt.tkr(u.row.deviation), u.comment or fmt.DASH] for u in units]
     return [Heading(3, ("Ekonomi per enhet",)),
@@ -196,6 +201,7 @@ def unit_economy(units: Sequence[UnitEconomy], month: int) -> list[Node]:
 
 def about(report: GoalReport) -> Part:
     legend = [(badge(s), f" – {s.meaning}") for s in Status]
+    legend.append((badge(None, NOT_ASSESSED), " – ingen bedömning gjord (inget underlag eller inget värde att jämföra med)"))
     legend.append((badge(None, NOT_REPORTED), " – enheten har inte rapporterat"))
     return Part(Section((
         Heading(2, ("Om rapporten",)),

@@ -136,6 +136,7 @@ def staff(plan: AnnualPlan) -> Content:
 
 
 _COLUMN_NAMES = {"outcome": "utfall", "forecast": "prognos", "budget": "budget"}
+_SUPERSCRIPTS = " ¹²³"
 
 
 def net_costs(t: NetCostTable, board_short: str) -> Content:
@@ -143,16 +144,17 @@ def net_costs(t: NetCostTable, board_short: str) -> Content:
     head = ["Nettokostnad per verksamhet (tkr)", f"Utfall {y - 2}", f"{t.forecast_label} {y - 1}*", f"Budget {y}"]
     rows = [[r.activity, fmt.tkr(r.outcome), fmt.tkr(r.forecast), fmt.tkr(r.budget)] for r in t.rows]
     shown = t.stated or t.computed
-    foot = [f"Resultat {board_short}", fmt.tkr(shown.outcome), fmt.tkr(shown.forecast), fmt.tkr(shown.budget)]
     label = t.forecast_label[:1].lower() + t.forecast_label[1:]  # "Prognos T2" → "prognos T2"
     notes = [f"* Avser {label}."]
-    diffs = t.differences()
-    if diffs:
-        rows.append(["Summa av raderna", fmt.tkr(t.computed.outcome), fmt.tkr(t.computed.forecast),
-                     fmt.tkr(t.computed.budget)])
-        for col, computed, stated in diffs:
-            notes.append(f"Raderna för {_COLUMN_NAMES[col]} summerar till {fmt.tkr(computed)} tkr medan angiven "
-                         f"total är {fmt.tkr(stated)} tkr; skillnaden beror på att varje belopp är avrundat.")
+    # A stated total that the rounded rows do not add up to keeps its figure, with a footnote that
+    # says what the rows add up to, as a finance department prints it.
+    marks = {}
+    for n, (col, computed, stated) in enumerate(t.differences(), start=1):
+        marks[col] = _SUPERSCRIPTS[n]
+        notes.append(f"{marks[col]} Raderna för {_COLUMN_NAMES[col]} summerar till {fmt.tkr(computed)} tkr medan "
+                     f"angiven total är {fmt.tkr(stated)} tkr; skillnaden beror på att varje belopp är avrundat.")
+    foot = [f"Resultat {board_short}"] + [fmt.tkr(getattr(shown, col)) + marks.get(col, "")
+                                          for col in ("outcome", "forecast", "budget")]
     return (table(head, rows, foot=foot, numeric=(1, 2, 3), css="net-costs",
                   caption=f"Budget {y}: nettokostnad per verksamhet, tkr."),
             *(Paragraph((n,), css="note") for n in notes))

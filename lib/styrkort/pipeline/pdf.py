@@ -11,6 +11,7 @@ apart from its dates. DejaVu covers Swedish and the status shapes (● ▲ ■).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -88,10 +89,53 @@ def compile_pdf(source: str, variant: str | None, when: datetime | None = None) 
 
     options = {"timestamp": int(when.timestamp())} if when is not None else {}
     try:
-        return _compiler().compile(input=source.encode("utf-8"), format="pdf", pdf_standards=standards(variant),
-                                   **options)
+        pdf = _compiler().compile(input=source.encode("utf-8"), format="pdf", pdf_standards=standards(variant),
+                                  **options)
     except typst.TypstError as exc:
         raise ReportError(f"PDF:en kunde inte skapas: {exc}") from exc
+    return unambiguous_streams(pdf)
+
+
+_STREAM = re.compile(rb">>\s*stream(\r\n|\n)")
+_LENGTH = re.compile(rb"/Length (\d+)")
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) n")
+
+
+def unambiguous_streams(pdf: bytes) -> bytes:
+    """The PDF with every stream's end unambiguous.
+
+    A stream's data is followed by an end-of-line and ``endstream``. Compressed data that happens
+    to end with a carriage return (one stream in 256), followed by the line feed, reads as data
+    and a CR LF end-of-line: one byte shorter than its /Length, and PDF/A validators refuse the
+    file. Such a stream gets a CR LF end-of-line of its own (its data untouched), and the
+    cross-reference table the offsets that moves. A PDF whose objects are not found by a classic
+    cross-reference table is returned as it is."""
+    inserts = []
+    for m in _STREAM.finditer(pdf):
+        head = pdf[pdf.rfind(b" obj", 0, m.start()):m.start()]
+        length = _LENGTH.search(head)
+        end = m.end() + int(length.group(1)) if length else -1
+        if length and pdf[end - 1:end] == b"\r" and pdf.startswith(b"\nendstream", end):
+            inserts.append(end)
+    xref = pdf.rfind(b"\nxref\n")
+    if not inserts or xref < 0 or b"/XRef" in pdf:
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + sum(1 for i in inserts if i <= offset)
+
+    body = bytearray()
+    last = 0
+    for i in inserts:
+        body += pdf[last:i] + b"\r"
+        last = i
+    body += pdf[last:xref]
+    tail = pdf[xref:]
+    tail = _XREF_ENTRY.sub(lambda e: b"%010d %s n" % (moved(int(e.group(1))), e.group(2)), tail)
+    start = tail.rfind(b"startxref\n")
+    number_end = tail.index(b"\n", start + len(b"startxref\n"))
+    tail = tail[:start] + b"startxref\n%d" % moved(int(tail[start + len(b"startxref\n"):number_end])) + tail[number_end:]
+    return bytes(body) + tail
 
 
 def notebook_to_pdf(nb, meta: dict, colophon: Colophon | None, variant: str | None = DEFAULT_VARIANT) -> bytes:
