@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import EXAMPLE, EXAMPLES, ROOT
+from conftest import EXAMPLE, EXAMPLES, ROOT, read_rows
 from styrkort.data import fmt
 from styrkort.data.errors import ReportError
 from styrkort.data.loading import load_data
@@ -100,11 +100,17 @@ def test_cover_page(pdfs, data):
     org = data.organisation
     for d, _, texts, soup in pdfs:
         cover = _norm(texts[0])
-        rendered = soup.find("meta", attrs={"name": "dcterms.created"})["content"][:10]
+        # The report's own dates, from dokument.csv: not the day it happened to be rendered.
+        row = next(r for r in read_rows(EXAMPLE, "dokument")
+                   if r["rapport"] == REPORTS[d.kind].document and r["period"] == d.period)
         for words in (org["kommun"], org["namnd"], org["forvaltning"], d.title,
-                      f"DIARIENUMMER {_expected_dnr(data, d)}", "UPPRÄTTAD",
-                      fmt.date_sv(date.fromisoformat(rendered))):
+                      f"DIARIENUMMER {_expected_dnr(data, d)}",
+                      "UPPRÄTTAD " + fmt.date_sv(date.fromisoformat(row["datum"])),
+                      "NÄMNDENS SAMMANTRÄDE " + fmt.date_sv(date.fromisoformat(row["sammantradesdatum"]))):
             assert words in cover, f"{d.title}: {words!r} not on the cover"
+        rendered = soup.find("meta", attrs={"name": "dcterms.created"})["content"][:10]
+        if rendered not in (row["datum"], row["sammantradesdatum"]):
+            assert fmt.date_sv(date.fromisoformat(rendered)) not in cover
         period_name = soup.find("meta", attrs={"name": "description"})["content"]
         assert period_name in cover
         # The cover is a page of its own: the first section starts on page 2 or later.

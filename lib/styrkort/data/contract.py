@@ -20,6 +20,7 @@ KINDS = {
     "month_ahead": "månad, ÅÅÅÅ-MM (även en kommande månad)",
     "period": "rapportperiod: ÅÅÅÅ-MM, eller ÅÅÅÅ-MM..ÅÅÅÅ-MM för en sammanslagen period",
     "document_period": "ÅÅÅÅ-MM, ÅÅÅÅ-MM..ÅÅÅÅ-MM, ÅÅÅÅ-T1, ÅÅÅÅ-T2 eller ÅÅÅÅ",
+    "date": "datum, ÅÅÅÅ-MM-DD",
     "status": "Grön, Gul eller Röd (stora/små bokstäver och grön/gron godtas)",
     "choice": "ett av de tillåtna värdena",
 }
@@ -33,6 +34,7 @@ KINDS_EN = {
     "month_ahead": "month, YYYY-MM (a month to come too)",
     "period": "reporting period: YYYY-MM, or YYYY-MM..YYYY-MM for a combined period",
     "document_period": "YYYY-MM, YYYY-MM..YYYY-MM, YYYY-T1, YYYY-T2 or YYYY",
+    "date": "date, YYYY-MM-DD",
     "status": "Grön, Gul or Röd (any case; grön/gron accepted)",
     "choice": "one of the allowed values",
 }
@@ -89,11 +91,15 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "dokument", "Diarienummer",
-        "Registry number (diarienummer) per report. A report without a row here is printed without one.",
+        "Registry number (diarienummer) and dates per report, as the cover prints them. A report without a "
+        "row here is printed without them; the time it was rendered is in its colophon either way.",
         (
             Column("rapport", "choice", "Report type.", "plan", allowed=REPORT_KINDS),
             Column("period", "document_period", "The period the report covers.", "2024"),
             Column("diarienummer", "text", "Registry number, printed in every page header.", "2023/ASN 0109"),
+            Column("datum", "date", "The report's date (upprättad).", "2023-11-20", required=False),
+            Column("sammantradesdatum", "date", "The date of the board meeting that treats it.", "2023-12-12",
+                   required=False),
         ),
         key=("rapport", "period"), required=False,
     ),

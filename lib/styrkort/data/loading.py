@@ -79,6 +79,17 @@ class Dataset:
         hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
         return None if hit.empty else str(hit["diarienummer"].iloc[0])
 
+    def document_dates(self, report: str, period_key: str) -> tuple[date | None, date | None]:
+        """The report's own date and its board meeting's, where ``dokument`` gives them."""
+        d = self.documents
+        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
+
+        def day(column: str) -> date | None:
+            value = hit[column].iloc[0] if not hit.empty and column in hit else None
+            return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+        return day("datum"), day("sammantradesdatum")
+
     @cached_property
     def goal_area_numbers(self) -> GoalAreas:
         """The goal areas of each year (:class:`~styrkort.data.rules.GoalAreas`)."""

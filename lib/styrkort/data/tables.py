@@ -336,6 +336,14 @@ def convert_cell(text: str, col: Column, file: str, row: int, problems: list[Pro
                 bad(f"värdet {shorten(repr(text))} ligger utanför tillåtet intervall ({rng})")
                 return None
             return value
+        if col.kind == "date":
+            try:  # an Excel date cell reads as "2024-09-10 00:00:00"
+                if len(text) != 10 and text[10:] not in (" 00:00:00", "T00:00:00"):
+                    raise ValueError(text)
+                return date.fromisoformat(text[:10]).isoformat()
+            except ValueError:
+                bad(f"värdet {shorten(repr(text))} är inget datum; skriv {contract.KINDS['date']}")
+                return None
         if col.kind in ("month", "month_ahead", "period", "document_period"):
             period = parse_period(text)
             allowed = {"month": ("month",), "month_ahead": ("month",), "period": ("month", "combined"),

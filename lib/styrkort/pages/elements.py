@@ -38,7 +38,10 @@ def cover(h: Header) -> Part:
     facts = [("Period", h.period_name)]
     if h.diarienummer:
         facts.append(("Diarienummer", h.diarienummer))
-    facts.append(("Upprättad", fmt.date_sv(h.rendered_on)))
+    if h.dated:
+        facts.append(("Upprättad", fmt.date_sv(h.dated)))
+    if h.meeting:
+        facts.append(("Nämndens sammanträde", fmt.date_sv(h.meeting)))
     return Part(Cover(h.municipality, h.board, h.title, h.administration, tuple(facts)))
 
 

@@ -14,7 +14,6 @@ as a whole, and this is the board's contribution to it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 
@@ -137,8 +136,8 @@ def interim_economy(economy: pd.DataFrame, activity_order: list[str], period: Pe
                           previous_month, period.label == "T2", tuple(a for a in activity_order if a in periodised))
 
 
-def interim_report(data: Dataset, p: Period, params: Params, adjustments: Adjustments | None = None,
-                   today: date | None = None) -> InterimReport:
+def interim_report(data: Dataset, p: Period, params: Params,
+                   adjustments: Adjustments | None = None) -> InterimReport:
     """The interim report for ``p``, an interim period resolved by :data:`~styrkort.reports.kinds.INTERIM`."""
     as_of = closing_period(data, p)
     overrides = adjustments.overrides_for(as_of.key) if adjustments else None
@@ -147,7 +146,7 @@ def interim_report(data: Dataset, p: Period, params: Params, adjustments: Adjust
     month_economy = economy_summary(data.economy, activities, as_of.last.key, params.budget_deviation,
                                     data.monthly_budgets)
     sections = goal_sections(data, as_of, params, overrides, texts, month_economy)
-    header = INTERIM.header(data, p, today)
+    header = INTERIM.header(data, p)
     economy = interim_economy(data.economy, activities, p, params.budget_deviation,
                               adjustments.forecast if adjustments else (), data.monthly_budgets)
     return InterimReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),

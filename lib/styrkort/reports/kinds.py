@@ -34,7 +34,8 @@ class Header:
     title: str
     period_name: str
     diarienummer: str | None
-    rendered_on: date
+    dated: date | None  # the report's date, from the data (upprättad)
+    meeting: date | None  # the board meeting's date, from the data (sammanträdesdatum)
 
 
 # --- how each kind resolves a period against the data --------------------------------------------------
@@ -121,10 +122,10 @@ class ReportKind:
         """Every period whose texts the report may read: its own and the one it shows."""
         return sorted({p.key, self.text_period(data, p).key})
 
-    def header(self, data: Dataset, p: Period, today: date | None = None) -> Header:
+    def header(self, data: Dataset, p: Period) -> Header:
         org = data.organisation
         return Header(org["kommun"], org["namnd"], org["namnd_forkortning"], org["forvaltning"], self.title(p),
-                      p.name_sv, data.diarienummer(self.document, p.key), today or date.today())
+                      p.name_sv, data.diarienummer(self.document, p.key), *data.document_dates(self.document, p.key))
 
     def build(self, data: Dataset, p: Period, params: Any, adjustments: Any = None) -> Any:
         """The report object, built by the kind's builder (imported when first asked for)."""

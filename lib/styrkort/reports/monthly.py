@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Mapping
 
 from styrkort.data.loading import Dataset
@@ -134,14 +133,14 @@ def goal_sections(data: Dataset, p: Period, params: Params, overrides: Mapping[t
     return tuple(sections)
 
 
-def monthly_report(data: Dataset, p: Period, params: Params, adjustments: Adjustments | None = None,
-                   today: date | None = None) -> MonthlyReport:
+def monthly_report(data: Dataset, p: Period, params: Params,
+                   adjustments: Adjustments | None = None) -> MonthlyReport:
     """The monthly report for ``p``, a reporting period resolved by :data:`~styrkort.reports.kinds.MONTHLY`."""
     overrides = adjustments.overrides_for(p.key) if adjustments else None
     economy = economy_summary(data.economy, list(data.activity_areas["verksamhet"]), p.last.key,
                               params.budget_deviation, data.monthly_budgets)
     sections = goal_sections(data, p, params, overrides, p.key, economy)
-    header = MONTHLY.header(data, p, today)
+    header = MONTHLY.header(data, p)
     return MonthlyReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
                          budget_target_text(params.budget_deviation), data.text(p.key, "viktiga-handelser"),
                          sections, organisation_changes(data, p), economy, data.text(p.key, "ekonomi"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from styrkort.data.bridge import Bridge, bridge_from_rows, with_changes
 from styrkort.data.loading import Dataset
@@ -104,8 +103,8 @@ def _appendix(number: int, text: str) -> Appendix:
     return Appendix(number, f"Bilaga {number}", text)
 
 
-def annual_plan(data: Dataset, p: Period, params: Params, adjustments: Adjustments | None = None,
-                today: date | None = None) -> AnnualPlan:
+def annual_plan(data: Dataset, p: Period, params: Params,
+                adjustments: Adjustments | None = None) -> AnnualPlan:
     """The plan for the year ``p``, resolved by :data:`~styrkort.reports.kinds.PLAN`."""
     y, key = p.year, p.key
 
@@ -140,7 +139,7 @@ def annual_plan(data: Dataset, p: Period, params: Params, adjustments: Adjustmen
     appendix_keys = sorted((int(m[1]), k) for (period, k) in data.texts if period == key
                            and (m := re.fullmatch(r"bilaga-(\d+)", k)))
     appendices = tuple(_appendix(n, data.text(key, k)) for n, k in appendix_keys)
-    header = PLAN.header(data, p, today)
+    header = PLAN.header(data, p)
     return AnnualPlan(header, y, text("politiska-prioriteringar"), text("nulagesanalys"), text("vision"),
                       tuple(areas), activities, text("riskhantering"), tuple(risks), params.risk,
                       text("resurser"), staff, net_cost_table(data.net_costs, y, list(data.activity_areas["verksamhet"])),
