@@ -204,3 +204,23 @@ def test_failing_cell_is_named_and_the_notebook_kept(tmp_path):
     kept = list((tmp_path / "out").rglob("*.misslyckad.ipynb"))
     assert kept and not list((tmp_path / "out").rglob("*.html"))
     assert load_data(EXAMPLE)  # the example itself is untouched
+
+
+def test_an_indicator_has_one_precision_and_its_direction_decides_its_colour(data_copy, tmp_path):
+    """Turnover shows 15,0 % beside 16,9 % (one rule per indicator). Sick leave with a target of
+    at most 8 % and an outcome under it is Grön, and says so."""
+    rows = read_rows(data_copy, "indikatorer")
+    for r in rows:
+        if r["ar"] == "2024" and r["indikator_id"] == "SJUK":
+            r.update(riktning="högst", malvarde="8")
+    write_rows(data_copy, "indikatorer", rows)
+    value = next(r["varde"] for r in read_rows(data_copy, "indikatorvarden")
+                 if r["period"] == "2024-08" and r["indikator_id"] == "SJUK" and not r["enhet_id"])
+    assert float(value.replace(",", ".")) < 8
+    done = render("monthly", "2024-08", Workspace.resolve(data=data_copy, out=tmp_path), Output(pdf=False))
+    table = BeautifulSoup(done.html.read_text(encoding="utf-8"), "html.parser").find(
+        "section", id="malomrade-1").find("table", class_="indicators")
+    cells = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+             for tr in table.tbody.find_all("tr")}
+    assert cells["Personalomsättning"][:2] == [f"15,0{NBSP}%", f"16,9{NBSP}%"]
+    assert cells["Sjukfrånvaro"][2] == f"Mål: högst 8,0{NBSP}%" and cells["Sjukfrånvaro"][3].endswith("Grön")

@@ -139,3 +139,7 @@ def test_a_plan_year_whose_goal_areas_differ_from_the_year_before(tmp_path):
     new = soup.find("section", id="malomrade-5").get_text(" ")
     assert "Koldioxidutsläpp från tjänsteresor (minskning jämfört med 2024)" in new
     assert "Nöjd kund-index i brukarundersökningen (ökning jämfört med 2023)" in soup.get_text(" ")
+    # Targets: lower is better for sick leave, an interval for turnover.
+    first = soup.find("section", id="malomrade-1").get_text(" ")
+    assert "Sjukfrånvaro (mål: högst 6,0\u00a0%)" in first
+    assert "Personalomsättning (mål: mellan 8,0\u00a0% och 12,0\u00a0%)" in first

@@ -75,7 +75,7 @@ class Table:
 REPORT_KINDS = ("månadsrapport", "delårsrapport", "plan")
 #: The net-cost table's sum row, in place of an activity area.
 TOTAL = "Totalt"
-DIRECTIONS = ("öka", "minska", "behålla", "mål")
+DIRECTIONS = ("öka", "minska", "behålla", "mål", "högst", "intervall")
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -180,9 +180,16 @@ TABLES: tuple[Table, ...] = (
             Column("malomrade", "integer", "Number of the goal area.", "1", minimum=1),
             Column("namn", "text", "The indicator as shown.", "Sjukfrånvaro"),
             Column("riktning", "choice",
-                   "Wanted change compared with the same period last year, or `mål` for a target value.",
+                   "Wanted change compared with the same period of the baseline year (`öka`, `minska`, `behålla`), "
+                   "or a target: `mål` at least `malvarde` (higher is better), `högst` at most `malvarde` (lower is "
+                   "better, as for sick leave), `intervall` between `malvarde` and `malvarde_max`.",
                    "minska", allowed=DIRECTIONS),
-            Column("malvarde", "number", "Target value when the direction is `mål`.", "100", required=False),
+            Column("malvarde", "number", "Target value when the direction is `mål`, `högst` or `intervall`.", "100",
+                   required=False),
+            Column("malvarde_max", "number", "Upper end of the target interval when the direction is `intervall`.",
+                   "95", required=False),
+            Column("decimaler", "integer", "Decimals the indicator's values are shown with; empty: one where any "
+                   "of its values has decimals, else none.", "1", required=False, minimum=0, maximum=3),
             Column("mattenhet", "text", "Unit of measure shown after the value (`%`, `antal`, `tkr`).", "%", required=False),
             Column("jamforelsear", "year", "The year whose same period the outcome is compared with (the baseline); "
                    "empty: the year before.", "2022", required=False),

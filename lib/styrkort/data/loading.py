@@ -148,6 +148,7 @@ def load_data(folder: str | Path, today: date | None = None, *, pending: tuple =
     if not problems:
         _check_references(tables, names, problems)
         _check_units(tables, names, problems)
+        _check_indicators(tables, names, problems)
         _check_periods(tables, names, problems)
         _check_plan(tables, names, problems)
     texts = _read_texts(folder, problems, files)
@@ -250,6 +251,21 @@ def _by_source(frame: pd.DataFrame, sources) -> list[tuple[str | None, pd.DataFr
     """The frame's rows grouped by the file (or intake submission) they came from."""
     labels = [s if isinstance(s, str) else None for s in sources]
     return [(label, frame[[x == label for x in labels]]) for label in dict.fromkeys(labels)]
+
+
+def _check_indicators(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:
+    """A target direction has its target; an interval runs upwards."""
+    frame = tables["indikatorer"]
+    for r in frame.to_dict("records"):
+        low, high = r.get("malvarde"), r.get("malvarde_max")
+        low = None if low is None or low != low else low
+        high = None if high is None or high != high else high
+        if r["riktning"] in ("mål", "högst", "intervall") and low is None:
+            problems.append(Problem(names["indikatorer"], f"riktningen {r['riktning']} behöver ett målvärde",
+                                    row=r["_row"], column="malvarde"))
+        elif r["riktning"] == "intervall" and (high is None or high < low):
+            problems.append(Problem(names["indikatorer"], f"intervallet behöver ett malvarde_max som är minst "
+                                                          f"malvarde ({low:g})", row=r["_row"], column="malvarde_max"))
 
 
 def _check_plan(tables: dict[str, pd.DataFrame], names: dict[str, str], problems: list[Problem]) -> None:

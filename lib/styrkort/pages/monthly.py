@@ -15,7 +15,8 @@ from styrkort.document.part import Part
 from styrkort.pages.charts import strip_chart
 from styrkort.pages.elements import badge, cover, figure, table
 from styrkort.reports.economy import EconomySummary, UnitEconomy
-from styrkort.reports.indicators import IndicatorResult
+from styrkort.pages.indicators import target_text, value_text
+from styrkort.reports.indicators import TARGETS, IndicatorResult
 from styrkort.reports.monthly import AreaSection, GoalReport, MonthlyReport, OrganisationChange
 from styrkort.reports.outcomes import AreaOutcome, StripCell
 from styrkort.reports.rollup import Distribution
@@ -84,15 +85,6 @@ def overview(report: GoalReport) -> Part:
         changes), css="overview"))
 
 
-def _indicator_value(value: float | None, unit: str) -> str:
-    if value is None:
-        return fmt.DASH
-    decimals = 0 if float(value).is_integer() else 1
-    if unit == "%":
-        return fmt.percent(value, decimals)
-    return fmt.number(value, decimals) + (f"{fmt.NBSP}{unit}" if unit and unit != "antal" else "")
-
-
 _DIRECTION_TEXT = {"öka": "Öka jämfört med {y}", "minska": "Minska jämfört med {y}",
                    "behålla": "Behålla eller öka jämfört med {y}"}
 
@@ -105,12 +97,12 @@ def _indicator_rows(results: Sequence[IndicatorResult], economy: EconomySummary 
                     budget_target: str, year: int) -> list[list[str | Badge]]:
     rows: list[list[str | Badge]] = []
     for r in results:
-        wanted = (f"Målvärde {_indicator_value(r.target, r.unit)}" if r.direction == "mål"
-                  else _DIRECTION_TEXT[r.direction].format(y=_compared_with(r, year)))
-        before = _indicator_value(r.last_year, r.unit)
+        wanted = (f"Mål: {target_text(r.direction, r.target, r.target_max, r.unit, r.decimals)}"
+                  if r.direction in TARGETS else _DIRECTION_TEXT[r.direction].format(y=_compared_with(r, year)))
+        before = value_text(r.last_year, r.unit, r.decimals)
         if r.baseline_year not in (None, year - 1) and r.last_year is not None:
             before += f" ({r.baseline_year})"
-        rows.append([r.name, _indicator_value(r.value, r.unit), before, wanted, badge(r.status)])
+        rows.append([r.name, value_text(r.value, r.unit, r.decimals), before, wanted, badge(r.status)])
     if economy is not None:
         rows.append(["Budgetavvikelse", fmt.percent(economy.total.deviation_percent), fmt.DASH, budget_target,
                      badge(economy.status)])

@@ -9,7 +9,9 @@ from styrkort.document.model import Break, Content, Heading, ItemList, Node, Par
 from styrkort.document.part import Part
 from styrkort.pages.charts import risk_heatmap, waterfall_chart
 from styrkort.pages.elements import adjustment_note, badge, figure, table
+from styrkort.pages.indicators import target_text
 from styrkort.reports.budget import NetCostTable
+from styrkort.reports.indicators import TARGETS
 from styrkort.reports.plan import AnnualPlan, PlanArea, PlanIndicator
 from styrkort.reports.risks import Action, Risk, band_of, band_range, risk_grid
 
@@ -37,9 +39,8 @@ _DIRECTION = {"öka": "ökning jämfört med {y}", "minska": "minskning jämför
 
 
 def indicator_text(i: PlanIndicator, year: int) -> str:
-    if i.direction == "mål":
-        target = fmt.percent(i.target, 0) if i.unit == "%" else f"{fmt.number(i.target)} {i.unit}".strip()
-        return f"{i.name} (mål: {target})"
+    if i.direction in TARGETS:
+        return f"{i.name} (mål: {target_text(i.direction, i.target, i.target_max, i.unit, i.decimals)})"
     return f"{i.name} ({_DIRECTION[i.direction].format(y=i.baseline_year)})"
 
 

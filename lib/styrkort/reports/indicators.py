@@ -1,24 +1,27 @@
-"""Indicator outcomes against last year or a target, assessed by thresholds from params.
+"""Indicator outcomes against the baseline year or a target, assessed by thresholds from params.
 
 * ``öka`` / ``minska``: compared with the same period of the baseline year (``jamforelsear``;
-  by default last year); a change within
-  ``tolerance_percent`` of last year's value counts as unchanged (Gul), a change the
-  wanted way is Grön, the other way Röd.
-* ``behålla``: Grön at or above last year less the tolerance, else Röd.
-* ``mål``: Grön at or above the target, Gul at or above ``share_of_target_yellow`` % of it,
-  else Röd.
+  by default last year); a change within ``tolerance_percent`` of that value counts as
+  unchanged (Gul), a change the wanted way is Grön, the other way Röd.
+* ``behålla``: Grön at or above the baseline less the tolerance, else Röd.
+* ``mål`` (higher is better): Grön at or above the target, Gul at or above
+  ``share_of_target_yellow`` % of it, else Röd.
+* ``högst`` (lower is better, as sick leave): Grön at or below the target, Gul at or below the
+  target divided by that share (80 % → 125 % of the target), else Röd.
+* ``intervall``: Grön between ``malvarde`` and ``malvarde_max``, Gul within ``tolerance_percent``
+  of the larger bound outside them, else Röd.
 
 Without a value to compare with the indicator is shown but not assessed.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
 
 from styrkort.data.params import IndicatorSettings
+from styrkort.data.values import optional_float
 from styrkort.data.periods import Month, Period, parse_period
 from styrkort.data.status import Status
 
@@ -34,6 +37,20 @@ class IndicatorResult:
     last_year: float | None  # the same period of the baseline year
     status: Status | None
     baseline_year: int | None = None  # the year compared with
+    target_max: float | None = None  # the interval's upper end
+    decimals: int = 0  # as the indicator's values are shown
+
+
+#: The directions that compare with a target value rather than with the baseline year.
+TARGETS = ("mål", "högst", "intervall")
+
+
+def decimals_of(row, *values: float | None) -> int:
+    """The indicator's stated ``decimaler``, else one where any of its values has decimals."""
+    given = getattr(row, "decimaler", None)
+    if given is not None and given == given:
+        return int(given)
+    return 1 if any(v is not None and not float(v).is_integer() for v in values) else 0
 
 
 def baseline_year(row, year: int) -> int:
@@ -43,15 +60,26 @@ def baseline_year(row, year: int) -> int:
 
 
 def assess(direction: str, value: float | None, last_year: float | None, target: float | None,
-           settings: IndicatorSettings) -> Status | None:
+           settings: IndicatorSettings, target_max: float | None = None) -> Status | None:
     if value is None:
         return None
+    if direction in TARGETS and target is None:
+        return None
+    share = settings.share_of_target_yellow / 100
     if direction == "mål":
-        if target is None:
-            return None
         if value >= target:
             return Status.GRON
-        return Status.GUL if value >= target * settings.share_of_target_yellow / 100 else Status.ROD
+        return Status.GUL if value >= target * share else Status.ROD
+    if direction == "högst":
+        if value <= target:
+            return Status.GRON
+        return Status.GUL if share and value <= target / share else Status.ROD
+    if direction == "intervall":
+        high = target if target_max is None else target_max
+        if target <= value <= high:
+            return Status.GRON
+        tol = max(abs(target), abs(high)) * settings.tolerance_percent / 100
+        return Status.GUL if target - tol <= value <= high + tol else Status.ROD
     if last_year is None:
         return None
     tol = abs(last_year) * settings.tolerance_percent / 100
@@ -78,10 +106,11 @@ def indicator_results(indicators: pd.DataFrame, values: pd.DataFrame, period: Pe
     rows = indicators[(indicators["ar"] == period.year) & (indicators["malomrade"] == area)]
     out = []
     for r in rows.itertuples(index=False):
-        target = None if r.malvarde is None or (isinstance(r.malvarde, float) and math.isnan(r.malvarde)) else float(r.malvarde)
+        target, target_max = optional_float(r.malvarde), optional_float(getattr(r, "malvarde_max", None))
         value = _value_for(values, r.indikator_id, period.last)
         base = baseline_year(r, period.year)
         last_year = _value_for(values, r.indikator_id, Month(base, period.last.month))
         out.append(IndicatorResult(r.indikator_id, r.namn, r.mattenhet or "", r.riktning, target, value, last_year,
-                                   assess(r.riktning, value, last_year, target, settings), base))
+                                   assess(r.riktning, value, last_year, target, settings, target_max), base,
+                                   target_max, decimals_of(r, value, last_year, target, target_max)))
     return out

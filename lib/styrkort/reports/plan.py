@@ -10,9 +10,10 @@ from styrkort.data.loading import Dataset
 from styrkort.data.params import Params, RiskSettings
 from styrkort.data.periods import Period, parse_period
 from styrkort.data.status import Status
+from styrkort.data.values import optional_float
 from styrkort.reports.adjustments import Adjustments, Entry
 from styrkort.reports.budget import NetCostTable, net_cost_table
-from styrkort.reports.indicators import baseline_year
+from styrkort.reports.indicators import baseline_year, decimals_of
 from styrkort.reports.kinds import PLAN, Header
 from styrkort.reports.risks import Risk, risk_register, with_assessments
 
@@ -24,6 +25,8 @@ class PlanIndicator:
     target: float | None
     unit: str
     baseline_year: int  # the year the outcome is compared with
+    target_max: float | None = None
+    decimals: int = 0
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,12 @@ def _appendix(number: int, text: str) -> Appendix:
     return Appendix(number, f"Bilaga {number}", text)
 
 
+def _plan_indicator(row, year: int) -> PlanIndicator:
+    target, target_max = optional_float(row.malvarde), optional_float(getattr(row, "malvarde_max", None))
+    return PlanIndicator(row.namn, row.riktning, target, row.mattenhet or "", baseline_year(row, year), target_max,
+                         decimals_of(row, target, target_max))
+
+
 def annual_plan(data: Dataset, p: Period, params: Params,
                 adjustments: Adjustments | None = None) -> AnnualPlan:
     """The plan for the year ``p``, resolved by :data:`~styrkort.reports.kinds.PLAN`."""
@@ -119,9 +128,7 @@ def annual_plan(data: Dataset, p: Period, params: Params,
         areas.append(PlanArea(
             n, a.namn, a.rubrik, a.kommunmal, text(f"politiskt-uppdrag-{n}"), text(f"inriktning-{n}"),
             tuple(goals.sort_values("mal_id")["mal"]),
-            tuple(PlanIndicator(i.namn, i.riktning, None if i.malvarde != i.malvarde else i.malvarde, i.mattenhet or "",
-                                baseline_year(i, y))
-                  for i in inds.itertuples(index=False))))
+            tuple(_plan_indicator(i, y) for i in inds.itertuples(index=False))))
     stated_risks = risks = risk_register(data.risks, data.goal_areas, y, params.risk)
     stated_bridge = bridge_from_rows(data.allocation, y) if (data.allocation["ar"] == y).any() else None
     bridge = stated_bridge
