@@ -221,3 +221,41 @@ def test_axe_harness_reports_a_broken_page(browser_page):
                              '<p style="color:#bbb;background:#fff">Svag kontrast</p></body></html>')
     found = {v["id"] for v in _axe(browser_page)}
     assert {"html-has-lang", "image-alt", "color-contrast"} <= found
+
+
+# --- reflow: phone, tablet and desktop widths (WCAG 2.1 1.4.10) ----------------------------------------
+
+WIDTHS = (320, 390, 768, 1280)
+_MEASURE = """() => {
+  const small = [];
+  for (const e of document.querySelectorAll('body *')) {
+    const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (own && e.getClientRects().length && parseFloat(getComputedStyle(e).fontSize) < 10) {
+      small.push(e.tagName + ': ' + e.textContent.trim().slice(0, 40));
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, width: window.innerWidth, small: small};
+}"""
+
+
+def test_no_page_scrolls_sideways_and_no_text_is_under_10_px(documents, browser_page):
+    """At every width from a small phone to a desktop, the page is as wide as the screen: a wide
+    table or chart scrolls inside its own container, and no text is set under 10 px."""
+    problems = []
+    for width in WIDTHS:
+        browser_page.set_viewport_size({"width": width, "height": 900})
+        for name, path, _ in documents:
+            browser_page.goto(path.as_uri())
+            seen = browser_page.evaluate(_MEASURE)
+            if seen["scroll"] > seen["width"]:
+                problems.append(f"{name} at {width} px: the page is {seen['scroll']} px wide")
+            problems += [f"{name} at {width} px: text under 10 px: {s}" for s in seen["small"][:3]]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_wide_table_scrolls_in_a_named_focusable_region(documents):
+    for name, _, soup in _reports(documents):
+        for table in soup.find("main").find_all("table"):
+            region = table.parent
+            assert "table-scroll" in (region.get("class") or []), f"{name}: a table outside its scroll region"
+            assert region.get("tabindex") == "0" and region.get("role") == "region" and region.get("aria-label"), name

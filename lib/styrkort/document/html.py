@@ -13,7 +13,8 @@ from typing import Iterable
 
 from styrkort.document.markdown import CONTROL
 from styrkort.document.model import (Badge, Break, Colophon, Content, Cover, Figure, Group, Heading, ItemList, Link,
-                                     Node, Paragraph, Preformatted, Quote, Rule, Section, Span, Table, Terms, Time)
+                                     Node, Paragraph, Preformatted, Quote, Rule, Section, Span, Table, Terms, Time,
+                                     plain_text)
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -56,13 +57,19 @@ def table(t: Table) -> str:
     body = "".join(f"<tr>{_cells(r, t.numeric, t.row_headers)}</tr>" for r in t.rows)
     foot = f"<tfoot><tr>{_cells(t.foot, t.numeric, True)}</tr></tfoot>" if t.foot else ""
     cap = f"<caption>{esc(t.caption)}</caption>" if t.caption else ""
-    return f'<table class="{esc(t.css)}">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table>'
+    label = t.caption or "Tabell: " + ", ".join(plain_text(h) for h in t.head)
+    # On a narrow screen a wide table scrolls inside this region, not the page (WCAG 1.4.10):
+    # focusable so that a keyboard scrolls it too, and named for a screen reader.
+    return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{esc(label)}">'
+            f'<table class="{esc(t.css)}">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>{foot}</table></div>')
 
 
 def figure(f: Figure) -> str:
     data = base64.b64encode(f.svg.encode("utf-8")).decode("ascii")
     cap = f"<figcaption>{esc(f.caption)}</figcaption>" if f.caption else ""
-    return (f'<figure class="chart {esc(f.css)}"><img src="data:image/svg+xml;base64,{data}" alt="{esc(f.alt)}">'
+    label = f.caption or "Diagram"
+    return (f'<figure class="chart {esc(f.css)}"><div class="chart-scroll" role="region" tabindex="0" '
+            f'aria-label="{esc(label)}"><img src="data:image/svg+xml;base64,{data}" alt="{esc(f.alt)}"></div>'
             f"{cap}</figure>")
 
 

@@ -142,10 +142,16 @@ def _earlier_html(earlier: list[Earlier]) -> str:
     return ('<h2 id="tidigare">Tidigare versioner</h2>'
             "<p>När en rapport renderas om sparas den förra versionen, så att det nämnden redan fått finns "
             "kvar.</p>"
-            '<table class="index earlier"><caption>Tidigare versioner av omrenderade rapporter</caption>'
-            '<thead><tr><th scope="col">Rapport</th><th scope="col">Upprättad</th>'
-            '<th scope="col">Läs på skärm</th><th scope="col">För diariet</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            + _scrolling("Tidigare versioner av omrenderade rapporter",
+                         '<table class="index earlier"><caption>Tidigare versioner av omrenderade rapporter</caption>'
+                         '<thead><tr><th scope="col">Rapport</th><th scope="col">Upprättad</th>'
+                         '<th scope="col">Läs på skärm</th><th scope="col">För diariet</th></tr></thead>'
+                         f"<tbody>{''.join(rows)}</tbody></table>"))
+
+
+def _scrolling(label: str, table: str) -> str:
+    """A table in a region that scrolls on a narrow screen, as the reports' tables do."""
+    return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{esc(label)}">{table}</div>'
 
 
 def index_html(entries: list[Entry], css: str, today: date, earlier: list[Earlier] | None = None) -> str:
@@ -167,11 +173,12 @@ def index_html(entries: list[Entry], css: str, today: date, earlier: list[Earlie
             f"<td>{pdf}</td>"
             "</tr>")
     if rows:
-        body = ('<table class="index"><caption>Renderade rapporter, senaste perioden först</caption>'
-                '<thead><tr><th scope="col">Rapport</th><th scope="col">Typ</th><th scope="col">Period</th>'
-                '<th scope="col">Upprättad</th><th scope="col">Läs på skärm</th>'
-                '<th scope="col">För diariet</th></tr></thead>'
-                f"<tbody>{''.join(rows)}</tbody></table>")
+        body = _scrolling("Renderade rapporter",
+                          '<table class="index"><caption>Renderade rapporter, senaste perioden först</caption>'
+                          '<thead><tr><th scope="col">Rapport</th><th scope="col">Typ</th><th scope="col">Period</th>'
+                          '<th scope="col">Upprättad</th><th scope="col">Läs på skärm</th>'
+                          '<th scope="col">För diariet</th></tr></thead>'
+                          f"<tbody>{''.join(rows)}</tbody></table>")
     else:
         body = "<p>Inga rapporter har renderats ännu.</p>"
     lead = f'<p class="board">{esc(org)}</p>' if org else ""
