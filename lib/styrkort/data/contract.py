@@ -100,6 +100,10 @@ TABLES: tuple[Table, ...] = (
             Column("datum", "date", "The report's date (upprättad).", "2023-11-20", required=False),
             Column("sammantradesdatum", "date", "The date of the board meeting that treats it.", "2023-12-12",
                    required=False),
+            Column("ekonomisk_uppfoljning", "choice", "`nej` for a monthly report without its own economic "
+                   "follow-up (June–July, say): its economy section then holds the period's economy text only, "
+                   "and the economy goal area no budget deviation. Empty: `ja`.", "nej", required=False,
+                   allowed=("ja", "nej")),
         ),
         key=("rapport", "period"), required=False,
     ),

@@ -79,6 +79,14 @@ class Dataset:
         hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
         return None if hit.empty else str(hit["diarienummer"].iloc[0])
 
+    def has_economic_follow_up(self, report: str, period_key: str) -> bool:
+        """Whether the report has an economic follow-up: ``dokument`` says ``nej`` for one without."""
+        d = self.documents
+        if "ekonomisk_uppfoljning" not in d:
+            return True
+        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
+        return hit.empty or hit["ekonomisk_uppfoljning"].iloc[0] != "nej"
+
     def document_dates(self, report: str, period_key: str) -> tuple[date | None, date | None]:
         """The report's own date and its board meeting's, where ``dokument`` gives them."""
         d = self.documents

@@ -146,7 +146,7 @@ def areas(report: GoalReport) -> Part:
 def economy(report: MonthlyReport) -> Part:
     summary, text, period_name = report.economy, report.economy_text, report.period.name_sv
     parts: list[Node] = [Heading(2, ("Ekonomi i korthet",))]
-    if summary is None:
+    if summary is None or not report.economic_follow_up:
         parts.append(Paragraph((f"Ingen separat ekonomisk uppföljning görs för {period_name}.",)))
     else:
         t = summary.total
@@ -172,7 +172,7 @@ def economy(report: MonthlyReport) -> Part:
                            numeric=(1, 2, 3, 4, 5),
                            caption="Nettokostnad per verksamhet, tkr. Avvikelse = prognos − budget; positiv är "
                                    "lägre kostnad än budget."))
-    if report.unit_economy:
+    if report.unit_economy and report.economic_follow_up:
         parts += unit_economy(report.unit_economy, parse_period(summary.month).last.month)
     if text:
         parts.append(Group(markdown(text, 2), css="analysis"))

@@ -95,6 +95,9 @@ class MonthlyReport(GoalReport):
     economy: EconomySummary | None
     economy_text: str | None
     unit_economy: tuple[UnitEconomy, ...] = ()
+    #: False for a period without its own economic follow-up (June–July): the economy section
+    #: then holds the period's economy text only; the economy goal area keeps its deviation.
+    economic_follow_up: bool = True
 
 
 def goal_sections(data: Dataset, p: Period, params: Params, overrides: Mapping[tuple[str, int], Override] | None,
@@ -146,7 +149,8 @@ def monthly_report(data: Dataset, p: Period, params: Params,
                          sections, organisation_changes(data, p), economy, data.text(p.key, "ekonomi"),
                          unit_economy(data.unit_economy, data.units_in(p), p.last.key, data.monthly_budgets,
                                       _comments(data.economy_comments, p.key))
-                         if economy is not None else ())
+                         if economy is not None else (),
+                         data.has_economic_follow_up(MONTHLY.document, p.key))
 
 
 def _comments(frame, period_key: str) -> dict[str, str]:
