@@ -143,3 +143,17 @@ def test_a_plan_year_whose_goal_areas_differ_from_the_year_before(tmp_path):
     first = soup.find("section", id="malomrade-1").get_text(" ")
     assert "Sjukfrånvaro (mål: högst 6,0\u00a0%)" in first
     assert "Personalomsättning (mål: mellan 8,0\u00a0% och 12,0\u00a0%)" in first
+
+
+def test_the_waterfall_reads_as_the_table_beside_it(plan):
+    """Every bar is labelled with the table's own figure and sign (−300 613, not +300 613), in the
+    table's order, and the cut value axis says what sign it uses."""
+    import re
+
+    _, soup = plan
+    amounts = [row[1] for row in rows_of(soup.find("table", class_="bridge"))[1:]]
+    svg = base64.b64decode(soup.find("figure", class_="waterfall").img["src"].split(",", 1)[1]).decode()
+    texts = [t.replace("&#8722;", "\u2212") for t in re.findall(r">([^<>]+)</text>", svg)]
+    labels = [t for t in texts if t in amounts]
+    assert labels == amounts and amounts[0] == sv("-300 613")
+    assert "tkr, som i tabellen" in texts

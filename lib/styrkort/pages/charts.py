@@ -66,10 +66,11 @@ def _sv(value: float, decimals: int = 0) -> str:
 
 
 def waterfall_chart(labels: Sequence[str], start: float, steps: Sequence[float], end: float) -> str:
-    """The allocation bridge as a waterfall, in allocation terms: up is more money.
+    """The allocation bridge as a waterfall: a bar goes up where the allocation grows.
 
-    ``start``, ``steps`` and ``end`` are allocation amounts in tkr (positive = allocation); the
-    caller flips the net-cost sign.
+    ``start``, ``steps`` and ``end`` are in tkr with the net-cost sign, as the table beside the
+    chart has them (a negative step increases the allocation), and the bars are labelled with
+    those same figures. The value axis starts above zero, and says so with a break mark.
     """
     import matplotlib
 
@@ -77,26 +78,28 @@ def waterfall_chart(labels: Sequence[str], start: float, steps: Sequence[float],
         fig = Figure(figsize=(7.2, 3.6))
         ax = fig.add_axes((0.1, 0.28, 0.88, 0.66))
         n = len(steps) + 2
-        running = start
-        bars = [(0, start, "#5b7fa3", _sv(start))]
+        running = -start
+        bars = [(0, -start, "#5b7fa3", _sv(start))]
         for s in steps:
-            low, high = sorted((running, running + s))
-            bars.append((low, high - low, "#7cc48a" if s >= 0 else "#e88a80",
-                         ("+" if s > 0 else "") + _sv(s)))
-            running += s
-        bars.append((0, end, "#1d4f73", _sv(end)))
-        lows = [b[0] for b in bars[1:-1]] + [start, end]
+            low, high = sorted((running, running - s))
+            bars.append((low, high - low, "#7cc48a" if s <= 0 else "#e88a80", _sv(s)))
+            running -= s
+        bars.append((0, -end, "#1d4f73", _sv(end)))
+        lows = [b[0] for b in bars[1:-1]] + [-start, -end]
         floor = min(lows) * 0.97
         for i, (bottom, height, colour, text) in enumerate(bars):
             if i in (0, n - 1):
                 bottom, height = floor, height - floor
             ax.bar(i, height, bottom=bottom, color=colour, edgecolor=INK, linewidth=0.6, width=0.7)
             ax.text(i, bottom + height + (max(lows) - floor) * 0.02, text, ha="center", va="bottom", color=INK,
-                    fontsize=8)
+                    fontsize=9)
         ax.set_xticks(range(n), labels, rotation=30, ha="right")
         ax.set_ylim(floor, max(b[0] + b[1] for b in bars) * 1.015)
-        ax.yaxis.set_major_formatter(lambda v, _: _sv(v))
-        ax.set_ylabel("tkr")
+        ax.yaxis.set_major_formatter(lambda v, _: _sv(-v))  # the table's sign: up is a larger allocation
+        ax.set_ylabel("tkr, som i tabellen")
+        for y in (0.015, 0.04):  # the axis is cut: it does not start at zero
+            ax.plot([-0.015, 0.015], [y, y + 0.02], transform=ax.transAxes, color=INK, linewidth=0.8,
+                    clip_on=False)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         return to_svg(fig)
@@ -138,11 +141,12 @@ def budget_forecast_chart(activities: Sequence[str], budget: Sequence[float], fo
         ys = range(len(activities))
         b = [abs(v) / 1000 for v in budget]
         f = [abs(v) / 1000 for v in forecast]
-        ax.barh([y + 0.2 for y in ys], b, height=0.38, color="#9db7cf", edgecolor=INK, linewidth=0.5, label="Budget")
-        ax.barh([y - 0.2 for y in ys], f, height=0.38, color="#1d4f73", label="Helårsprognos")
+        # Budget above forecast in each pair, as the legend lists them (the y axis runs downwards).
+        ax.barh([y - 0.2 for y in ys], b, height=0.38, color="#9db7cf", edgecolor=INK, linewidth=0.5, label="Budget")
+        ax.barh([y + 0.2 for y in ys], f, height=0.38, color="#1d4f73", label="Helårsprognos")
         for y, bv, fv in zip(ys, b, f):
-            ax.text(bv, y + 0.2, f" {_sv(bv, 1)}", va="center", fontsize=7, color=INK)
-            ax.text(fv, y - 0.2, f" {_sv(fv, 1)}", va="center", fontsize=7, color=INK)
+            ax.text(bv, y - 0.2, f" {_sv(bv, 1)}", va="center", fontsize=8.5, color=INK)
+            ax.text(fv, y + 0.2, f" {_sv(fv, 1)}", va="center", fontsize=8.5, color=INK)
         ax.set_yticks(list(ys), activities)
         ax.invert_yaxis()
         ax.set_xlim(0, max(b + f) * 1.18)

@@ -192,7 +192,7 @@ def allocation(plan: AnnualPlan) -> Part:
     rows += [[s.label_signed, fmt.tkr(s.amount)] for s in b.steps]
     chart = waterfall_chart([b.start.label] + [s.label + (f" {fmt.percent(s.rate, 1)}" if s.rate else "")
                                                for s in b.steps] + [b.end.label],
-                            -b.start.amount, [-s.amount for s in b.steps], -b.end.amount)
+                            b.start.amount, [s.amount for s in b.steps], b.end.amount)
     comments: list[Node] = []
     for s in b.steps:
         if s.comment:
