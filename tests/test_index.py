@@ -55,28 +55,30 @@ def test_scan_finds_reports_newest_period_first_and_skips_what_is_not_one(tmp_pa
     assert august.rendered_on == date(2024, 9, 5)
 
 
-def test_index_page_is_an_accessible_swedish_table():
+def test_index_page_is_an_accessible_swedish_front_page_by_year():
     entries = [Entry("monthly", "månadsrapport", "2024-08", "augusti 2024", "Månadsrapport augusti 2024",
                      "2024-08/manadsrapport-augusti-2024.html", "2024-08/manadsrapport-augusti-2024.pdf",
-                     date(2024, 9, 5), "Provnämnden", "Provkommun"),
+                     date(2024, 9, 5), "Provnämnden", "Provkommun", "2024/PN 0080", date(2024, 9, 10)),
                Entry("monthly", "månadsrapport", "2024-07", "juli 2024", "Månadsrapport <juli> 2024",
                      "2024-07/manadsrapport-juli-2024.html", None, None, "Provnämnden", "Provkommun"),
-               Entry("plan", "plan", "2024", "2024", "Nämnd- och förvaltningsplan 2024",
-                     "2024/namnd-och-forvaltningsplan-2024.html", None, None)]
+               Entry("plan", "plan", "2023", "2023", "Nämnd- och förvaltningsplan 2023",
+                     "2023/namnd-och-forvaltningsplan-2023.html", None, date(2022, 12, 1))]
     soup = BeautifulSoup(index_html(entries, "body { color: #000 }", date(2024, 9, 6)), "html.parser")
     assert soup.html["lang"] == "sv" and soup.title.get_text() == "Rapporter – Provnämnden, Provkommun"
-    assert [h.name for h in soup.find_all(["h1", "h2", "h3"])] == ["h1"]
+    assert soup.h1.get_text() == "Rapporter"
+    assert [h.get_text() for h in soup.find_all("h2")] == ["2024", "2023"]  # by year, newest first
     assert "6 september 2024" in soup.get_text()
-    table = soup.find("table")
-    assert table.caption.get_text(strip=True)
-    assert all(th["scope"] == "col" for th in table.thead.find_all("th"))
-    rows = table.tbody.find_all("tr")
-    assert [r.th["scope"] for r in rows] == ["row", "row", "row"]
-    assert rows[2].td.get_text() == "Nämnd- och förvaltningsplan"  # the type as a reader names it
+    tables = soup.find_all("table")
+    assert len(tables) == 2 and all(t.caption.get_text(strip=True) for t in tables)
+    assert all(th["scope"] == "col" for t in tables for th in t.thead.find_all("th"))
+    rows = tables[0].tbody.find_all("tr")
+    assert [r.th["scope"] for r in rows] == ["row", "row"]
     cells = [td.get_text(" ", strip=True) for td in rows[0].find_all("td")]
-    assert cells == ["Månadsrapport", "augusti 2024", "5 september 2024", "Månadsrapport augusti 2024 (HTML)",
+    # The report's own date and diarienummer, not the day it was rendered.
+    assert cells == ["10 september 2024", "2024/PN 0080", "Månadsrapport augusti 2024 (HTML)",
                      "Månadsrapport augusti 2024 (PDF)"]
-    links = {a.get_text(): a["href"] for a in table.find_all("a")}
+    assert tables[1].tbody.tr.find_all("td")[0].get_text() == "1 december 2022"  # rendered: no date of its own
+    links = {a.get_text(): a["href"] for a in soup.find_all("a")}
     assert links["Månadsrapport augusti 2024 (PDF)"] == "2024-08/manadsrapport-augusti-2024.pdf"
     assert links["Månadsrapport <juli> 2024 (HTML)"] == "2024-07/manadsrapport-juli-2024.html"
     assert rows[1].find_all("td")[-1].get_text() == "Ingen PDF"
@@ -87,9 +89,10 @@ def test_index_page_is_an_accessible_swedish_table():
 def test_examples_index_links_every_report_in_html_and_pdf(examples):
     out, done = examples
     soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
-    rows = soup.find("table").tbody.find_all("tr")
+    rows = [tr for table in soup.find_all("table") for tr in table.tbody.find_all("tr")]
     assert sorted(r.th.get_text() for r in rows) == sorted(d.title for d in done)
     assert len(rows) == len(EXAMPLES)
+    assert [h.get_text() for h in soup.find_all("h2")] == ["2024", "2023"]
     for d in done:
         links = {a.get_text(): out / a["href"] for a in soup.find_all("a")}
         assert links[f"{d.title} (HTML)"] == d.html
@@ -119,7 +122,7 @@ def test_rendering_without_pdf_updates_the_index_and_removes_the_old_pdf(example
                             capture_output=True, text=True)
     assert result.returncode == 0 and (copy / "index.html").exists()
     again = BeautifulSoup((copy / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert len(again.find("table").tbody.find_all("tr")) == len(EXAMPLES)
+    assert sum(len(t.tbody.find_all("tr")) for t in again.select("table.index:not(.earlier)")) == len(EXAMPLES)
 
 
 def test_write_index_on_an_empty_folder(tmp_path):

@@ -25,7 +25,6 @@ from styrkort.document.assets import report_css
 from styrkort.document.html import esc
 from styrkort.pipeline.job import FAILED_SUFFIX, SIDECAR_SUFFIX
 from styrkort.pipeline.versions import Earlier, earlier_versions
-from styrkort.reports.kinds import REPORTS
 
 INDEX_NAME = "index.html"
 
@@ -44,6 +43,20 @@ class Entry:
     rendered_on: date | None
     board: str = ""
     municipality: str = ""
+    diarienummer: str = ""
+    dated: date | None = None  # the report's own date, from the data
+
+    @property
+    def shown_date(self) -> date | None:
+        """The date a reader knows the report by: its own, else the day it was rendered."""
+        return self.dated or self.rendered_on
+
+    @property
+    def year(self) -> int | None:
+        try:
+            return parse_period(self.period).year
+        except PeriodError:
+            return None
 
 
 def entry_from_metadata(meta: dict, folder: Path, out_dir: Path) -> Entry | None:
@@ -56,10 +69,7 @@ def entry_from_metadata(meta: dict, folder: Path, out_dir: Path) -> Entry | None
     if not html.is_file():
         return None
     pdf = folder / files["pdf"] if files.get("pdf") else None
-    try:
-        rendered = date.fromisoformat(str(meta.get("rendered_at", ""))[:10])
-    except ValueError:
-        rendered = None
+    rendered, dated = _day(meta.get("rendered_at")), _day(meta.get("dated"))
     return Entry(
         kind=str(meta.get("kind", "")),
         document=str(meta.get("document", "")),
@@ -71,7 +81,16 @@ def entry_from_metadata(meta: dict, folder: Path, out_dir: Path) -> Entry | None
         rendered_on=rendered,
         board=str(meta.get("board", "")),
         municipality=str(meta.get("municipality", "")),
+        diarienummer=str(meta.get("diarienummer") or ""),
+        dated=dated,
     )
+
+
+def _day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value or "")[:10])
+    except ValueError:
+        return None
 
 
 def scan(out_dir: Path) -> list[Entry]:
@@ -119,14 +138,6 @@ def _href(relative: str) -> str:
     return quote(relative, safe="/")
 
 
-def _type_name(e: Entry) -> str:
-    """How a reader names the report's type (a report of an unknown kind: as its sidecar names it)."""
-    if e.kind in REPORTS:
-        return REPORTS[e.kind].type_name
-    name = e.document or e.kind
-    return name[:1].upper() + name[1:]
-
-
 def _earlier_html(earlier: list[Earlier]) -> str:
     """Kept versions of re-rendered reports: what the board received before a correction."""
     if not earlier:
@@ -155,32 +166,36 @@ def _scrolling(label: str, table: str) -> str:
 
 
 def index_html(entries: list[Entry], css: str, today: date, earlier: list[Earlier] | None = None) -> str:
-    """The index page: a document in Swedish with one table row per report, and the kept earlier
+    """The front page of the shared reports: by year, newest first, each report once with its
+    date and diarienummer and links to read it (HTML) and to file it (PDF); the kept earlier
     versions of re-rendered reports after them."""
     first = entries[0] if entries else None
     org = ", ".join(x for x in ((first.board, first.municipality) if first else ()) if x)
-    rows = []
-    for e in entries:
-        pdf = (f'<a href="{_href(e.pdf)}">{esc(e.title)} (PDF)</a>' if e.pdf
-               else '<span class="muted">Ingen PDF</span>')
-        rows.append(
-            "<tr>"
-            f'<th scope="row">{esc(e.title)}</th>'
-            f"<td>{esc(_type_name(e))}</td>"
-            f"<td>{esc(e.period_name)}</td>"
-            f'<td class="date">{fmt.date_sv(e.rendered_on) if e.rendered_on else fmt.DASH}</td>'
-            f'<td><a href="{_href(e.html)}">{esc(e.title)} (HTML)</a></td>'
-            f"<td>{pdf}</td>"
-            "</tr>")
-    if rows:
-        body = _scrolling("Renderade rapporter",
-                          '<table class="index"><caption>Renderade rapporter, senaste perioden först</caption>'
-                          '<thead><tr><th scope="col">Rapport</th><th scope="col">Typ</th><th scope="col">Period</th>'
-                          '<th scope="col">Upprättad</th><th scope="col">Läs på skärm</th>'
-                          '<th scope="col">För diariet</th></tr></thead>'
-                          f"<tbody>{''.join(rows)}</tbody></table>")
-    else:
-        body = "<p>Inga rapporter har renderats ännu.</p>"
+    years: dict[int | None, list[Entry]] = {}
+    for e in entries:  # already newest period first
+        years.setdefault(e.year, []).append(e)
+    parts = []
+    for year, group in years.items():
+        name = str(year) if year is not None else "Övriga"
+        rows = []
+        for e in group:
+            pdf = (f'<a href="{_href(e.pdf)}">{esc(e.title)} (PDF)</a>' if e.pdf
+                   else '<span class="muted">Ingen PDF</span>')
+            rows.append(
+                "<tr>"
+                f'<th scope="row">{esc(e.title)}</th>'
+                f'<td class="date">{fmt.date_sv(e.shown_date) if e.shown_date else fmt.DASH}</td>'
+                f"<td>{esc(e.diarienummer) or fmt.DASH}</td>"
+                f'<td><a href="{_href(e.html)}">{esc(e.title)} (HTML)</a></td>'
+                f"<td>{pdf}</td>"
+                "</tr>")
+        parts.append(f'<h2 id="ar-{esc(name)}">{esc(name)}</h2>' + _scrolling(
+            f"Rapporter {name}",
+            f'<table class="index"><caption>Rapporter {esc(name)}, senaste först</caption>'
+            '<thead><tr><th scope="col">Rapport</th><th scope="col">Datum</th><th scope="col">Diarienummer</th>'
+            '<th scope="col">Läs på skärm</th><th scope="col">För diariet</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"))
+    body = "".join(parts) or "<p>Inga rapporter har renderats ännu.</p>"
     lead = f'<p class="board">{esc(org)}</p>' if org else ""
     return (
         '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'

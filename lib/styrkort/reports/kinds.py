@@ -192,6 +192,9 @@ def document_metadata(kind: ReportKind, data: Dataset, p: Period, title: str,
                                  f"Diarienummer {diarienummer}" if diarienummer else "") if x],
         "diarienummer": diarienummer or "",
     }
+    dated, _ = data.document_dates(kind.document, p.key)
+    if dated is not None:
+        meta["dated"] = dated.isoformat()
     if rendered_at is not None:
         meta["rendered_at"] = rendered_at.isoformat(timespec="seconds")
     return meta
