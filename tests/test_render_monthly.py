@@ -7,7 +7,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE, read_rows, write_rows
+from conftest import EXAMPLE, ROOT, read_rows, write_rows
 from styrkort.data.errors import DataError, ReportError
 from styrkort.data.loading import load_data
 from styrkort.pipeline.job import Output
@@ -236,3 +236,21 @@ def test_an_indicator_has_one_precision_and_its_direction_decides_its_colour(dat
              for tr in table.tbody.find_all("tr")}
     assert cells["Personalomsättning"][:2] == [f"15,0{NBSP}%", f"16,9{NBSP}%"]
     assert cells["Sjukfrånvaro"][2] == f"Mål: högst 8,0{NBSP}%" and cells["Sjukfrånvaro"][3].endswith("Grön")
+
+
+def test_the_executed_notebook_can_be_run_again_from_where_it_lies(tmp_path):
+    """Its parameters name the data, params and adjustments relative to its own folder, and its
+    first cell says where it came from and how to render the report again."""
+    import nbformat
+
+    done = render("monthly", "2024-08", Workspace.resolve(out=tmp_path), Output(pdf=False))
+    nb = nbformat.read(done.notebook, as_version=4)
+    assert nb.cells[0].cell_type == "markdown" and "`styrkort render monthly --period 2024-08`" in nb.cells[0].source
+    [cell] = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert "'/" not in cell.source and '"/' not in cell.source  # no absolute path
+    namespace: dict = {}
+    exec(cell.source, namespace)
+    folder = done.notebook.parent
+    assert (folder / namespace["data_dir"]).resolve() == EXAMPLE.resolve()
+    assert (folder / namespace["params_file"]).resolve() == (ROOT / "params" / "styrkort.yaml").resolve()
+    assert nb.metadata.papermill.parameters["data_dir"] == namespace["data_dir"]

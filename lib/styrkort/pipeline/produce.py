@@ -72,6 +72,7 @@ def produce(job: Job, session) -> Produced:
         seconds["körning"] = time.perf_counter() - started
         mark = time.perf_counter()
         executed.metadata["styrkort"] = meta
+        portable(executed, job, rendered_at)
         about = colophon(meta)
         html = add_provenance(add_toc(export_html(executed)), write([about]))
         seconds["html"] = time.perf_counter() - mark
@@ -94,6 +95,34 @@ def produce(job: Job, session) -> Produced:
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         return Produced(job.key, False, error=f"Renderingen misslyckades: {detail}", failed_notebook=failed,
                         seconds=seconds, worker=worker)
+
+
+#: The parameters that name files: kept relative to the executed notebook's own folder.
+_PATHS = ("data_dir", "params_file", "adjustments_dir")
+
+
+def portable(nb, job: Job, rendered_at: datetime) -> None:
+    """Make the executed notebook one that can be opened and run again from where it is saved:
+    the file parameters relative to its folder (as far as the folders allow), and a first cell
+    that says where it came from and how to render the report again."""
+    import nbformat
+
+    params = dict(job.parameters)
+    for key in _PATHS:
+        try:
+            params[key] = os.path.relpath(params[key], job.target)
+        except (KeyError, ValueError):  # another drive: the absolute path stays
+            pass
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = "# Parametrar (sökvägar relativa till den här notebookens mapp)\n" + "\n".join(
+                f"{k} = {v!r}" for k, v in params.items())
+    nb.metadata.setdefault("papermill", {})["parameters"] = params
+    command = f"styrkort render {job.kind} --period {job.period}"
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(
+        f"**{job.title}** som styrkort renderade den {rendered_at:%Y-%m-%d %H.%M}. Sökvägarna i parametercellen "
+        "är relativa till den här mappen: öppna notebooken där den ligger och välj *Run All* för att köra den igen, "
+        f"eller rendera om rapporten i projektets mapp med `{command}`."))
 
 
 def _cell_error(nb, exc, notebook_name: str) -> str:
