@@ -157,3 +157,50 @@ def test_the_waterfall_reads_as_the_table_beside_it(plan):
     labels = [t for t in texts if t in amounts]
     assert labels == amounts and amounts[0] == sv("-300 613")
     assert "tkr, som i tabellen" in texts
+
+
+#: Seed 003's "Indikatorer och bedömning", goal area by goal area, as the plan prints them (its
+#: wording: "jämfört 2023" and "ökning från 2023" printed here as the plan's one form).
+SEED_003_INDICATORS = {
+    1: ["Resultat från pulsmätaren (behålla eller öka jämfört med 2023)", "Frisktal (ökning jämfört med 2023)",
+        "Sjukfrånvaro (minskning jämfört med 2023)", "Personalomsättning (minskning jämfört med 2023)",
+        "Redovisning av kompetensutveckling och kompetensförsörjning (genomförs enligt planering)"],
+    2: ["Enheter som tillämpar metoder för att upptäcka och förebygga våld (mål: minst 100\u00a0%)",
+        "Bedömning av användande av modellen Signs of Safety",
+        "Avvikelser beroende på organisatoriska hinder (minskning jämfört med 2023)"],
+    3: ["Hushåll med försörjningsstöd mer än tio månader (minskning jämfört med 2023)",
+        "Barnfamiljer med försörjningsstöd (minskning jämfört med 2023)",
+        "Inskrivna hos CAI som blir självförsörjande (ökning jämfört med 2023)",
+        "Personer med beviljad boendeinsats som går vidare till egen bostad (ökning jämfört med 2023)",
+        "Externa placeringar (minskning jämfört med 2023)", "Redovisning av ej verkställda beslut",
+        "Resultat av brukarundersökningar", "Resultat av granskningsrapporter och avtalsuppföljningar",
+        "Redovisning av övriga resultat som beskriver leveransen av välfärdstjänster (nationella jämförande mått, "
+        "projektredovisning, Stockholmsenkäten med flera)"],
+    4: ["Kostnader för köpta insatser och externa placeringar (minskning jämfört med 2023)",
+        "Kostnader för konsulter (minskning jämfört med 2023)",
+        "Kostnader för långvarigt försörjningsstöd (minskning jämfört med 2023)",
+        "Digitala tjänster för medborgarna (minst en tjänst införs)",
+        "Nettokostnadsavvikelse inom individ- och familjeomsorgen (minskning jämfört med 2023)",
+        "Redovisning av statsbidrag och ESF-medel", "Redovisning från avtalsuppföljningar och kontroller",
+        "Redovisning av förvaltningens arbete enligt kommunens klimatplan"],
+}
+
+
+def test_the_plan_carries_every_indicator_of_seed_003_and_its_agenda_2030_goals(plan):
+    _, soup = plan
+    total = 0
+    for n, expected in SEED_003_INDICATORS.items():
+        section = soup.find("section", id=f"malomrade-{n}")
+        heading = section.find("h3", string="Indikatorer och bedömning")
+        items = [li.get_text(" ", strip=True) for li in heading.find_next("ul").find_all("li")]
+        assert items == expected + ["Verksamheternas sammanvägda bedömning och analys om verksamheterna når målet "
+                                    "under året."], n
+        total += len(items)
+        agenda = section.find("h3", string="Bidrag till Agenda 2030")
+        assert agenda is not None, n
+        assert "bidrar arbetsmarknads- och socialförvaltningen framförallt till följande mål i Agenda 2030" in \
+            agenda.find_next("p").get_text(" ")
+        goals = [li.get_text(strip=True) for li in agenda.find_next("ul").find_all("li")]
+        assert goals and all(g.startswith("Mål ") for g in goals), n
+    assert total == 29
+    assert "Mål 3: Hälsa och välbefinnande" in soup.find("section", id="malomrade-1").get_text(" ")

@@ -75,7 +75,7 @@ class Table:
 REPORT_KINDS = ("månadsrapport", "delårsrapport", "plan")
 #: The net-cost table's sum row, in place of an activity area.
 TOTAL = "Totalt"
-DIRECTIONS = ("öka", "minska", "behålla", "mål", "högst", "intervall")
+DIRECTIONS = ("öka", "minska", "behålla", "mål", "högst", "intervall", "redovisning")
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -186,7 +186,9 @@ TABLES: tuple[Table, ...] = (
             Column("riktning", "choice",
                    "Wanted change compared with the same period of the baseline year (`öka`, `minska`, `behålla`), "
                    "or a target: `mål` at least `malvarde` (higher is better), `högst` at most `malvarde` (lower is "
-                   "better, as for sick leave), `intervall` between `malvarde` and `malvarde_max`.",
+                   "better, as for sick leave), `intervall` between `malvarde` and `malvarde_max`; `redovisning` for "
+                   "what is followed up by an account rather than a figure (listed in the plan, shown in a report "
+                   "only where it has a value).",
                    "minska", allowed=DIRECTIONS),
             Column("malvarde", "number", "Target value when the direction is `mål`, `högst` or `intervall`.", "100",
                    required=False),
@@ -290,6 +292,14 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
+#: The 17 goals of Agenda 2030, as the Swedish government names them.
+AGENDA_2030 = ("Ingen fattigdom", "Ingen hunger", "Hälsa och välbefinnande", "God utbildning för alla", "Jämställdhet",
+               "Rent vatten och sanitet för alla", "Hållbar energi för alla",
+               "Anständiga arbetsvillkor och ekonomisk tillväxt", "Hållbar industri, innovationer och infrastruktur",
+               "Minskad ojämlikhet", "Hållbara städer och samhällen", "Hållbar konsumtion och produktion",
+               "Bekämpa klimatförändringarna", "Hav och marina resurser", "Ekosystem och biologisk mångfald",
+               "Fredliga och inkluderande samhällen", "Genomförande och globalt partnerskap")
+
 PLAN_TABLES: tuple[Table, ...] = (
     Table(
         "nettokostnad", "Nettokostnad per verksamhet i nämndplanen",
@@ -349,6 +359,18 @@ PLAN_TABLES: tuple[Table, ...] = (
             Column("bedomning", "text", "Assessment of the actions.", "Åtgärderna har effekt", required=False, prose=True),
         ),
         key=("ar", "risk_id"), required=False,
+    ),
+    Table(
+        "agenda2030", "Bidrag till Agenda 2030",
+        "The goals of Agenda 2030 that work in a goal area contributes to, per plan year; the plan lists them "
+        "under the goal area.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("malomrade", "integer", "Goal area.", "1", minimum=1),
+            Column("mal", "integer", "The Agenda 2030 goal, 1–17 (3: Hälsa och välbefinnande).", "3", minimum=1,
+                   maximum=17),
+        ),
+        key=("ar", "malomrade", "mal"), required=False,
     ),
     Table(
         "ersattningar", "Ersättningsnivåer",

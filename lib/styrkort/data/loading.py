@@ -46,6 +46,7 @@ class Dataset:
     net_costs: pd.DataFrame
     allocation: pd.DataFrame
     risks: pd.DataFrame
+    agenda_2030: pd.DataFrame
     rates: pd.DataFrame
     accessibility_activities: pd.DataFrame
     texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
@@ -121,7 +122,7 @@ _ATTRS = {
     "enheter": "units", "omorganisationer": "reorganisations", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
     "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
     "manadsbudget": "monthly_budget", "ekonomi_enhet": "unit_economy", "ekonomikommentarer": "economy_comments",
-    "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "ersattningar": "rates",
+    "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "agenda2030": "agenda_2030", "ersattningar": "rates",
     "tillganglighetsplan": "accessibility_activities",
 }
 
@@ -225,6 +226,7 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
     check_area("namndmal", tables["namndmal"]["ar"])
     check_area("indikatorer", tables["indikatorer"]["ar"])
     check_area("risker", tables["risker"]["ar"])
+    check_area("agenda2030", tables["agenda2030"]["ar"])
     check_area("bedomningar", [parse_period(k).year for k in tables["bedomningar"]["period"]])
     indicators = {(a, i) for a, i in zip(tables["indikatorer"]["ar"], tables["indikatorer"]["indikator_id"])}
     values = tables["indikatorvarden"]

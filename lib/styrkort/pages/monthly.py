@@ -86,7 +86,7 @@ def overview(report: GoalReport) -> Part:
 
 
 _DIRECTION_TEXT = {"öka": "Öka jämfört med {y}", "minska": "Minska jämfört med {y}",
-                   "behålla": "Behålla eller öka jämfört med {y}"}
+                   "behålla": "Behålla eller öka jämfört med {y}", "redovisning": "Redovisas"}
 
 
 def _compared_with(r: IndicatorResult, year: int) -> str:

@@ -11,7 +11,7 @@ from styrkort.pages.charts import risk_heatmap, waterfall_chart
 from styrkort.pages.elements import adjustment_note, badge, figure, table
 from styrkort.pages.indicators import target_text
 from styrkort.reports.budget import NetCostTable
-from styrkort.reports.indicators import TARGETS
+from styrkort.reports.indicators import ACCOUNT, TARGETS
 from styrkort.reports.plan import AnnualPlan, PlanArea, PlanIndicator
 from styrkort.reports.risks import Action, Risk, band_of, band_range, risk_grid
 
@@ -39,12 +39,14 @@ _DIRECTION = {"öka": "ökning jämfört med {y}", "minska": "minskning jämför
 
 
 def indicator_text(i: PlanIndicator, year: int) -> str:
+    if i.direction == ACCOUNT:
+        return i.name
     if i.direction in TARGETS:
         return f"{i.name} (mål: {target_text(i.direction, i.target, i.target_max, i.unit, i.decimals)})"
     return f"{i.name} ({_DIRECTION[i.direction].format(y=i.baseline_year)})"
 
 
-def area(a: PlanArea, year: int) -> Part:
+def area(a: PlanArea, year: int, administration: str = "förvaltningen") -> Part:
     parts: list[Node] = [
         Heading(2, (f"Målområde {a.number}: {a.heading}",)),
         Paragraph(content(Span("strong", ("Kommunövergripande mål:",)), " ", a.council_goal), css="council-goal")]
@@ -58,11 +60,17 @@ def area(a: PlanArea, year: int) -> Part:
     indicators = [(indicator_text(i, year),) for i in a.indicators]
     indicators.append(("Verksamheternas sammanvägda bedömning och analys om verksamheterna når målet under året.",))
     parts += [Heading(3, ("Indikatorer och bedömning",)), ItemList(tuple(indicators))]
+    if a.agenda_2030:
+        parts += [Heading(3, ("Bidrag till Agenda 2030",)),
+                  Paragraph((f"Genom att arbeta mot det här målområdet bidrar {administration} framförallt till följande "
+                             "mål i Agenda 2030:",)),
+                  ItemList(tuple((f"Mål {n}: {name}",) for n, name in a.agenda_2030), css="agenda-2030")]
     return Part(Section(tuple(parts), css="plan-area", id=f"malomrade-{a.number}"))
 
 
 def areas(plan: AnnualPlan) -> Part:
-    return Part(*(area(a, plan.year).nodes for a in plan.areas))
+    administration = plan.header.administration[:1].lower() + plan.header.administration[1:]
+    return Part(*(area(a, plan.year, administration).nodes for a in plan.areas))
 
 
 def accessibility(plan: AnnualPlan) -> Part:

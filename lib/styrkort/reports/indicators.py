@@ -10,6 +10,8 @@
   target divided by that share (80 % → 125 % of the target), else Röd.
 * ``intervall``: Grön between ``malvarde`` and ``malvarde_max``, Gul within ``tolerance_percent``
   of the larger bound outside them, else Röd.
+* ``redovisning``: followed up by an account, not a figure: never assessed, and left out of a
+  report's table where it has no value.
 
 Without a value to compare with the indicator is shown but not assessed.
 """
@@ -43,6 +45,8 @@ class IndicatorResult:
 
 #: The directions that compare with a target value rather than with the baseline year.
 TARGETS = ("mål", "högst", "intervall")
+#: An indicator followed up by an account rather than a figure.
+ACCOUNT = "redovisning"
 
 
 def decimals_of(row, *values: float | None) -> int:
@@ -61,7 +65,7 @@ def baseline_year(row, year: int) -> int:
 
 def assess(direction: str, value: float | None, last_year: float | None, target: float | None,
            settings: IndicatorSettings, target_max: float | None = None) -> Status | None:
-    if value is None:
+    if value is None or direction == ACCOUNT:
         return None
     if direction in TARGETS and target is None:
         return None
@@ -108,6 +112,8 @@ def indicator_results(indicators: pd.DataFrame, values: pd.DataFrame, period: Pe
     for r in rows.itertuples(index=False):
         target, target_max = optional_float(r.malvarde), optional_float(getattr(r, "malvarde_max", None))
         value = _value_for(values, r.indikator_id, period.last)
+        if r.riktning == ACCOUNT and value is None:
+            continue
         base = baseline_year(r, period.year)
         last_year = _value_for(values, r.indikator_id, Month(base, period.last.month))
         out.append(IndicatorResult(r.indikator_id, r.namn, r.mattenhet or "", r.riktning, target, value, last_year,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from styrkort.data.bridge import Bridge, bridge_from_rows, with_changes
+from styrkort.data.contract import AGENDA_2030
 from styrkort.data.loading import Dataset
 from styrkort.data.params import Params, RiskSettings
 from styrkort.data.periods import Period, parse_period
@@ -39,6 +40,7 @@ class PlanArea:
     priorities: str | None
     board_goals: tuple[str, ...]
     indicators: tuple[PlanIndicator, ...]
+    agenda_2030: tuple[tuple[int, str], ...] = ()  # (goal number, its name)
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,9 @@ def annual_plan(data: Dataset, p: Period, params: Params,
         areas.append(PlanArea(
             n, a.namn, a.rubrik, a.kommunmal, text(f"politiskt-uppdrag-{n}"), text(f"inriktning-{n}"),
             tuple(goals.sort_values("mal_id")["mal"]),
-            tuple(_plan_indicator(i, y) for i in inds.itertuples(index=False))))
+            tuple(_plan_indicator(i, y) for i in inds.itertuples(index=False)),
+            tuple((int(g), AGENDA_2030[int(g) - 1]) for g in sorted(
+                data.agenda_2030[(data.agenda_2030["ar"] == y) & (data.agenda_2030["malomrade"] == n)]["mal"]))))
     stated_risks = risks = risk_register(data.risks, data.goal_areas, y, params.risk)
     stated_bridge = bridge_from_rows(data.allocation, y) if (data.allocation["ar"] == y).any() else None
     bridge = stated_bridge
