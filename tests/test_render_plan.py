@@ -204,3 +204,20 @@ def test_the_plan_carries_every_indicator_of_seed_003_and_its_agenda_2030_goals(
         assert goals and all(g.startswith("Mål ") for g in goals), n
     assert total == 29
     assert "Mål 3: Hälsa och välbefinnande" in soup.find("section", id="malomrade-1").get_text(" ")
+
+
+def test_the_year_wheel_is_a_table_of_months(plan):
+    """As seed 003's Bilaga 3: each month with what happens in it, from arshjul.csv."""
+    _, soup = plan
+    months = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+              "november", "december")
+    expected: dict[str, list[str]] = {}
+    for r in read_rows(EXAMPLE, "arshjul"):
+        if r["ar"] == "2024":
+            expected.setdefault(months[int(r["manad"]) - 1].capitalize(), []).append(r["aktivitet"])
+    appendix = soup.find("section", id="bilaga-3")
+    assert appendix.h2.get_text().startswith("Bilaga 3 – Årshjul")
+    table = appendix.find("table", class_="year-wheel")
+    shown = {tr.th.get_text(strip=True): [li.get_text(strip=True) for li in tr.find_all("li")]
+             for tr in table.tbody.find_all("tr")}
+    assert shown == expected and list(shown)[:2] == ["Januari", "Februari"]

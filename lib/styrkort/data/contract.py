@@ -373,6 +373,18 @@ PLAN_TABLES: tuple[Table, ...] = (
         key=("ar", "malomrade", "mal"), required=False,
     ),
     Table(
+        "arshjul", "Årshjul",
+        "The year's wheel of the steering process (årshjul): what happens which month. The plan prints it as "
+        "a table of months, in the appendix whose title names the årshjul (or in an appendix of its own).",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("manad", "integer", "The month, 1–12.", "4", minimum=1, maximum=12),
+            Column("aktivitet", "text", "What happens, in the order given.", "Drift- och investeringsbudget revideras.",
+                   prose=True),
+        ),
+        key=("ar", "manad", "aktivitet"), required=False,
+    ),
+    Table(
         "ersattningar", "Ersättningsnivåer",
         "Compensation rates paid to providers, per year and service.",
         (

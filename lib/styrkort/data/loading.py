@@ -47,6 +47,7 @@ class Dataset:
     allocation: pd.DataFrame
     risks: pd.DataFrame
     agenda_2030: pd.DataFrame
+    year_wheel: pd.DataFrame
     rates: pd.DataFrame
     accessibility_activities: pd.DataFrame
     texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
@@ -122,7 +123,7 @@ _ATTRS = {
     "enheter": "units", "omorganisationer": "reorganisations", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
     "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
     "manadsbudget": "monthly_budget", "ekonomi_enhet": "unit_economy", "ekonomikommentarer": "economy_comments",
-    "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "agenda2030": "agenda_2030", "ersattningar": "rates",
+    "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "agenda2030": "agenda_2030", "arshjul": "year_wheel", "ersattningar": "rates",
     "tillganglighetsplan": "accessibility_activities",
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from styrkort.data import fmt
 from styrkort.data.bridge import Bridge
+from styrkort.data.periods import MONTHS_LONG
 from styrkort.document.markdown import markdown
 from styrkort.document.model import Break, Content, Heading, ItemList, Node, Paragraph, Section, Span, content
 from styrkort.document.part import Part
@@ -12,7 +13,7 @@ from styrkort.pages.elements import adjustment_note, badge, figure, table
 from styrkort.pages.indicators import target_text
 from styrkort.reports.budget import NetCostTable
 from styrkort.reports.indicators import ACCOUNT, TARGETS
-from styrkort.reports.plan import AnnualPlan, PlanArea, PlanIndicator
+from styrkort.reports.plan import AnnualPlan, Appendix, PlanArea, PlanIndicator
 from styrkort.reports.risks import Action, Risk, band_of, band_range, risk_grid
 
 
@@ -240,5 +241,14 @@ def rates(plan: AnnualPlan) -> Part:
 
 
 def appendices(plan: AnnualPlan) -> Part:
-    return Part(*(Section(content(Heading(2, (a.title,)), markdown(a.body, 1)), css="appendix", id=f"bilaga-{a.number}")
+    return Part(*(Section(content(Heading(2, (a.title,)), markdown(a.body, 1), year_wheel(a, plan.year)),
+                          css="appendix", id=f"bilaga-{a.number}")
                   for a in plan.appendices))
+
+
+def year_wheel(a: Appendix, year: int) -> Node | None:
+    """The year's wheel as a table: each month and what happens in it."""
+    if not a.wheel:
+        return None
+    rows = [[MONTHS_LONG[m - 1].capitalize(), ItemList(tuple((x,) for x in things))] for m, things in a.wheel]
+    return table(["Månad", "Vad som sker"], rows, css="year-wheel", caption=f"Årshjul {year}")

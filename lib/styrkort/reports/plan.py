@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import pandas as pd
 
 from styrkort.data.bridge import Bridge, bridge_from_rows, with_changes
 from styrkort.data.contract import AGENDA_2030
@@ -73,6 +75,7 @@ class Appendix:
     number: int
     title: str
     body: str
+    wheel: tuple[tuple[int, tuple[str, ...]], ...] = ()  # the year's wheel: (month, what happens)
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,23 @@ def _appendix(number: int, text: str) -> Appendix:
     if lines and lines[0].startswith("#"):
         return Appendix(number, lines[0].lstrip("#").strip(), "\n".join(lines[1:]).strip())
     return Appendix(number, f"Bilaga {number}", text)
+
+
+def _with_wheel(appendices: list[Appendix], wheel: pd.DataFrame, year: int) -> tuple[Appendix, ...]:
+    """The year's wheel in the appendix whose title names it, or in an appendix of its own after the others."""
+    rows = wheel[wheel["ar"] == year]
+    if rows.empty:
+        return tuple(appendices)
+    months: dict[int, list[str]] = {}
+    for r in rows.sort_values("_row").itertuples(index=False):
+        months.setdefault(int(r.manad), []).append(r.aktivitet)
+    by_month = tuple((m, tuple(months[m])) for m in sorted(months))
+    at = next((i for i, a in enumerate(appendices) if "årshjul" in a.title.casefold()), None)
+    if at is None:
+        n = max((a.number for a in appendices), default=0) + 1
+        return (*appendices, Appendix(n, f"Bilaga {n} – Årshjul för styrprocess och uppföljning {year}", "", by_month))
+    appendices[at] = replace(appendices[at], wheel=by_month)
+    return tuple(appendices)
 
 
 def _plan_indicator(row, year: int) -> PlanIndicator:
@@ -149,7 +169,7 @@ def annual_plan(data: Dataset, p: Period, params: Params,
                        .itertuples(index=False))
     appendix_keys = sorted((int(m[1]), k) for (period, k) in data.texts if period == key
                            and (m := re.fullmatch(r"bilaga-(\d+)", k)))
-    appendices = tuple(_appendix(n, data.text(key, k)) for n, k in appendix_keys)
+    appendices = _with_wheel([_appendix(n, data.text(key, k)) for n, k in appendix_keys], data.year_wheel, y)
     header = PLAN.header(data, p)
     return AnnualPlan(header, y, text("politiska-prioriteringar"), text("nulagesanalys"), text("vision"),
                       tuple(areas), activities, text("riskhantering"), tuple(risks), params.risk,
