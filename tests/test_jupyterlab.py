@@ -315,6 +315,14 @@ def test_monthly_report_status_set_by_hand(lab, browser):
         run_all(page)
         check_no_errors(page)
         check_report(page, REPORT_HEADINGS, {"strip": 4})
+        # The report's parts look as in the rendered report: coloured badges, tables aligned left
+        # (lab/custom/custom.css), not JupyterLab's right-aligned default.
+        looks = page.evaluate("""() => {
+          const badge = document.querySelector('.jp-OutputArea-output span.status-gron');
+          const cell = document.querySelector('.jp-OutputArea-output table.units td');
+          return [getComputedStyle(badge).backgroundColor, getComputedStyle(cell).textAlign];
+        }""")
+        assert looks == ["rgb(212, 237, 218)", "left"], looks
         box = editor(page, "Sätt status för hand")
         shot(page, "02-monthly-run", box)
         assert box.get_by_role("button", name="Spara justeringar").is_visible()

@@ -254,3 +254,16 @@ def test_the_executed_notebook_can_be_run_again_from_where_it_lies(tmp_path):
     assert (folder / namespace["data_dir"]).resolve() == EXAMPLE.resolve()
     assert (folder / namespace["params_file"]).resolve() == (ROOT / "params" / "styrkort.yaml").resolve()
     assert nb.metadata.papermill.parameters["data_dir"] == namespace["data_dir"]
+
+
+def test_the_notebooks_styling_stays_in_the_notebook(tmp_path):
+    """In JupyterLab each part carries styling scoped to notebook outputs (coloured badges, tables
+    aligned as in the report); the rendered report has its own stylesheet and none of it."""
+    import nbformat
+
+    done = render("monthly", "2024-08", Workspace.resolve(out=tmp_path), Output(pdf=False))
+    assert "jp-OutputArea" not in done.html.read_text(encoding="utf-8")
+    outputs = [o for c in nbformat.read(done.notebook, as_version=4).cells for o in c.get("outputs", [])
+               if "text/html" in o.get("data", {})]
+    styled = [o for o in outputs if o["data"]["text/html"].startswith('<style data-styrkort="lab">')]
+    assert styled and ".jp-OutputArea-output span.status-gron" in styled[0]["data"]["text/html"]

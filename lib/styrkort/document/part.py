@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from styrkort.document import html, typst
+from styrkort.document.assets import lab_style
 from styrkort.document.model import Content, Cover, Node, content
 
 #: Output metadata that marks the cover, which the PDF writer places before the contents.
@@ -31,7 +32,8 @@ class Part:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         meta = {typst.MIME: {COVER_KEY: True}} if any(isinstance(n, Cover) for n in self.nodes) else {}
-        return {"text/html": self.html, typst.MIME: self.typst}, meta
+        # In JupyterLab the part looks as in the report; the HTML export takes the styling out.
+        return {"text/html": lab_style() + self.html, typst.MIME: self.typst}, meta
 
     def __add__(self, other: Part) -> Part:
         return Part(self.nodes, other.nodes)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from styrkort.data.errors import ReportError
-from styrkort.document.assets import TEMPLATES_DIR
+from styrkort.document.assets import TEMPLATES_DIR, without_lab_style
 from styrkort.pipeline.fingerprint import SOURCE_KEY, package_digest
 from styrkort.pipeline.job import Job, Produced
 
@@ -147,7 +147,8 @@ def _exporter():
                                                                 "text/plain"]}})
     return HTMLExporter(config=config, template_name="styrkort",
                         extra_template_basedirs=[str(TEMPLATES_DIR)],
-                        filters={"b64encode": lambda s: base64.b64encode(s.encode()).decode()})
+                        filters={"b64encode": lambda s: base64.b64encode(s.encode()).decode(),
+                                 "without_lab_style": without_lab_style})
 
 
 @lru_cache(maxsize=1)
