@@ -39,3 +39,10 @@ def test_month_arithmetic():
 def test_malformed_periods_are_refused_in_swedish(text):
     with pytest.raises(PeriodError, match="perioden"):
         parse_period(text)
+
+
+def test_january_to_a_month_as_a_heading_says_it():
+    from styrkort.data.periods import year_to_date
+
+    assert year_to_date(1) == "januari"  # "Utfall januari", not "Utfall jan–jan"
+    assert year_to_date(8) == "jan–aug" and year_to_date(4) == "jan–april"

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, read_rows
 from styrkort.data.errors import ReportError
 from styrkort.pipeline.render import render
 from styrkort.pipeline.workspace import Workspace
@@ -98,3 +98,30 @@ def test_bad_interim_periods_are_refused(tmp_path, period, words):
     from styrkort.data.periods import PeriodError
     with pytest.raises((ReportError, PeriodError), match=words):
         render("interim", period, Workspace.resolve(out=tmp_path))
+
+
+
+def test_the_interim_report_summarises_the_tertial(reports):
+    """Per goal area the period's outcome and the forecast for the year with its reasoning (the
+    administration's from malprognos.csv, else a proposal from the outcome, marked as one), the
+    staff as the period ends, and the units' results in an appendix rather than in each area."""
+    t2, t1 = reports["2024-T2"], reports["2024-T1"]
+    h2 = [h.get_text(" ", strip=True) for h in t2.find_all("h2")]
+    assert h2.index("Prognos för målen under året") < h2.index("1. Medarbetare") < h2.index("Personal")
+    assert h2[-1] == "Bilaga: Enheternas resultat"
+    given = {(r["period"], int(r["malomrade"])): r for r in read_rows(EXAMPLE, "malprognos")}
+    for period, soup in (("2024-T2", t2), ("2024-T1", t1)):
+        rows = {int(tr.th.get_text(strip=True).split(".")[0]): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+                for tr in soup.find("table", class_="goal-forecast").tbody.find_all("tr")}
+        assert set(rows) == {1, 2, 3, 4}
+        for area, (forecast, reasoning) in rows.items():
+            if (period, area) in given:
+                assert forecast.casefold() == given[(period, area)]["prognos"] and reasoning == given[(period, area)]["motivering"]
+            else:
+                assert forecast.endswith("(förslag)") and reasoning.startswith("Förslag utifrån utfallet för april 2024")
+    assert not t2.select("section.area table.units") and len(t2.select("section.appendix table.units")) == 4
+    alive = [u for u in read_rows(EXAMPLE, "enheter") if (not u["fran"] or u["fran"] <= "2024-08")
+             and (not u["till"] or "2024-08" <= u["till"])]
+    total = sum(float(u["arsarbetare"].replace(",", ".")) for u in alive)
+    staff = t2.find("table", class_="staff")
+    assert staff.tfoot.get_text(" ", strip=True) == f"Totalt {total:.1f}".replace(".", ",")

@@ -246,6 +246,20 @@ TABLES: tuple[Table, ...] = (
         references=(("verksamhet", "verksamheter", "verksamhet"),),
     ),
     Table(
+        "malprognos", "Prognos för målen",
+        "The administration's forecast for the year per goal area in an interim report, with its reasoning. "
+        "Without a row the report proposes one from the period's outcome, and says so.",
+        (
+            Column("period", "document_period", "The interim period.", "2024-T2"),
+            Column("malomrade", "integer", "Goal area.", "1", minimum=1),
+            Column("prognos", "choice", "Will the goal be met this year?", "uppfylls delvis",
+                   allowed=("uppfylls", "uppfylls delvis", "uppfylls inte")),
+            Column("motivering", "text", "Why.", "Sjukfrånvaron minskar men personalomsättningen är fortsatt hög.",
+                   prose=True),
+        ),
+        key=("period", "malomrade"), required=False,
+    ),
+    Table(
         "manadsbudget", "Periodiserad budget",
         "The budget per month, tkr with net costs negative, for an activity area (empty `enhet_id`) or a "
         "unit: salaries with holiday pay in June–July and grants paid in lump sums make an even split wrong. "

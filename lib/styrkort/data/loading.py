@@ -43,6 +43,7 @@ class Dataset:
     monthly_budget: pd.DataFrame
     unit_economy: pd.DataFrame
     economy_comments: pd.DataFrame
+    goal_forecasts: pd.DataFrame
     net_costs: pd.DataFrame
     allocation: pd.DataFrame
     risks: pd.DataFrame
@@ -122,7 +123,7 @@ _ATTRS = {
     "organisation": "organisation", "dokument": "documents", "verksamheter": "activity_areas",
     "enheter": "units", "omorganisationer": "reorganisations", "malomraden": "goal_areas", "namndmal": "board_goals", "indikatorer": "indicators",
     "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
-    "manadsbudget": "monthly_budget", "ekonomi_enhet": "unit_economy", "ekonomikommentarer": "economy_comments",
+    "manadsbudget": "monthly_budget", "ekonomi_enhet": "unit_economy", "ekonomikommentarer": "economy_comments", "malprognos": "goal_forecasts",
     "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "agenda2030": "agenda_2030", "arshjul": "year_wheel", "ersattningar": "rates",
     "tillganglighetsplan": "accessibility_activities",
 }
@@ -228,6 +229,11 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
     check_area("indikatorer", tables["indikatorer"]["ar"])
     check_area("risker", tables["risker"]["ar"])
     check_area("agenda2030", tables["agenda2030"]["ar"])
+    check_area("malprognos", [parse_period(k).year for k in tables["malprognos"]["period"]])
+    for key, row in zip(tables["malprognos"]["period"], tables["malprognos"]["_row"]):
+        if parse_period(key).kind != "interim":
+            problems.append(Problem(names["malprognos"], f"{key!r} är ingen delårsperiod; skriv ÅÅÅÅ-T1 eller ÅÅÅÅ-T2",
+                                    row=row, column="period"))
     check_area("bedomningar", [parse_period(k).year for k in tables["bedomningar"]["period"]])
     indicators = {(a, i) for a, i in zip(tables["indikatorer"]["ar"], tables["indikatorer"]["indikator_id"])}
     values = tables["indikatorvarden"]

@@ -6,6 +6,7 @@ from styrkort.data import fmt
 from styrkort.data.periods import MONTHS_SHORT, year_to_date
 from styrkort.document.markdown import markdown
 from styrkort.document.model import Group, Heading, Node, Paragraph, Section
+from styrkort.pages.monthly import area, unit_table
 from styrkort.document.part import Part
 from styrkort.pages.charts import budget_forecast_chart
 from styrkort.pages.elements import adjustment_note, badge, figure, table
@@ -17,6 +18,49 @@ def scope(report: InterimReport) -> Part:
     return Part(Paragraph((f"Målområdenas utfall och enheternas resultat avser {report.as_of.name_sv}, "
                            "den sista rapportperioden i delåret. Måluppfyllelsen per månad visar hela perioden.",),
                           css="scope"))
+
+
+def forecasts(report: InterimReport) -> Part:
+    """Will each goal area's goals be met this year: the forecast and why."""
+    rows = [[f"{f.area}. {f.name}", f.forecast[:1].upper() + f.forecast[1:] + (" (förslag)" if f.proposed else ""),
+             f.reasoning] for f in report.forecasts]
+    parts: list[Node] = [Heading(2, ("Prognos för målen under året",)),
+                         table(["Målområde", "Prognos för året", "Motivering"], rows, css="goal-forecast",
+                               caption=f"Förvaltningens prognos per målområde, {report.period.name_sv}")]
+    if any(f.proposed for f in report.forecasts):
+        parts.append(Paragraph(("Där förvaltningen inte har lämnat någon prognos föreslås en utifrån periodens utfall "
+                                "(Grön: uppfylls, Gul: uppfylls delvis, Röd: uppfylls inte).",), css="basis"))
+    return Part(Section(tuple(parts), css="goal-forecasts"))
+
+
+def areas(report: InterimReport) -> Part:
+    """The goal areas for the period, without the units' results (they are in the appendix)."""
+    return Part(*(area(s, report.period.year, report.budget_target, units=False).nodes for s in report.areas))
+
+
+def staff(report: InterimReport) -> Part:
+    """The people: permanent FTEs as the period ends, per activity area."""
+    s = report.staff
+    by_activity: dict[str, float] = {}
+    for _, activity, fte in s.units:
+        by_activity[activity] = by_activity.get(activity, 0.0) + fte
+    rows = [[activity, fmt.number(fte, 1)] for activity, fte in by_activity.items()]
+    return Part(Section((
+        Heading(2, ("Personal",)),
+        Paragraph((f"När perioden slutade arbetade {fmt.number(s.total, 1)} tillsvidareanställda årsarbetare i "
+                   f"förvaltningens {fmt.count_word(len(s.units))} enheter. Sjukfrånvaro och personalomsättning "
+                   "redovisas under målområdena.",)),
+        table(["Verksamhet", "Årsarbetare"], rows, foot=["Totalt", fmt.number(s.total, 1)], numeric=(1,),
+              css="staff", caption=f"Tillsvidareanställda årsarbetare, {report.as_of.name_sv}.")), css="staff"))
+
+
+def unit_appendix(report: InterimReport) -> Part:
+    """Each unit's assessment per goal area as the period ends: the detail behind the summary."""
+    parts: list[Node] = [Heading(2, ("Bilaga: Enheternas resultat",)),
+                         Paragraph((f"Enheternas bedömningar och kommentarer för {report.as_of.name_sv}.",))]
+    for s in report.areas:
+        parts += [Heading(3, (f"{s.number}. {s.name}",)), unit_table(s)]
+    return Part(Section(tuple(parts), css="appendix"))
 
 
 def _months(e: InterimEconomy) -> str:

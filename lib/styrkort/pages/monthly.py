@@ -114,7 +114,13 @@ def strip_alt(area_name: str, cells: Sequence[StripCell], year: int) -> str:
     return f"Måluppfyllelse per månad {year} för {area_name}: {shown}."
 
 
-def area(section: AreaSection, year: int, budget_target: str = "") -> Part:
+def unit_table(section: AreaSection) -> Node:
+    rows = [[u.name, badge(u.status, NOT_REPORTED), u.comment or fmt.DASH] for u in section.units]
+    return table(["Enhet", "Resultat", "Kommentar"], rows, css="units")
+
+
+def area(section: AreaSection, year: int, budget_target: str = "", units: bool = True) -> Part:
+    """A goal area's section; ``units=False`` leaves the units' results to an appendix."""
     o = section.outcome
     goals = ItemList(tuple((g,) for g in section.board_goals) or (("Inget nämndmål angivet.",),), css="goals")
     parts: list[Node] = [
@@ -128,10 +134,9 @@ def area(section: AreaSection, year: int, budget_target: str = "") -> Part:
         parts += [Heading(3, ("Indikatorer",)),
                   table(["Indikator", "Utfall", "Samma period föregående år", "Önskad utveckling", "Bedömning"],
                         ind_rows, css="indicators", numeric=(1, 2))]
-    unit_rows = [[u.name, badge(u.status, NOT_REPORTED), u.comment or fmt.DASH] for u in section.units]
-    parts += [Heading(3, ("Enheternas resultat",)),
-              table(["Enhet", "Resultat", "Kommentar"], unit_rows, css="units"),
-              Heading(3, ("Måluppfyllelse per månad",)),
+    if units:
+        parts += [Heading(3, ("Enheternas resultat",)), unit_table(section)]
+    parts += [Heading(3, ("Måluppfyllelse per månad",)),
               figure(strip_chart(section.strip), strip_alt(section.name, section.strip, year),
                      "Förvaltningens utfall per månad (uppdateras löpande under året).", css="strip")]
     if section.analysis:

@@ -20,7 +20,7 @@ import pandas as pd
 from styrkort.data.errors import ReportError
 from styrkort.data.loading import Dataset
 from styrkort.data.params import BudgetThresholds, Params
-from styrkort.data.periods import Month, Period
+from styrkort.data.periods import Month, Period, parse_period
 from styrkort.data.status import Status
 from styrkort.data.values import optional_float as _num
 from styrkort.reports.adjustments import Adjustments, Entry
@@ -29,6 +29,7 @@ from styrkort.reports.economy import (EconomyRow, basis_text, budget_rule_text, 
                                       economy_summary)
 from styrkort.reports.kinds import INTERIM, closing_period
 from styrkort.reports.monthly import GoalReport, goal_sections, organisation_changes
+from styrkort.reports.plan import Staff
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,50 @@ class InterimEconomy:
 
 
 @dataclass(frozen=True)
+class GoalForecast:
+    """Will a goal area's goals be met this year: the administration's forecast, or a proposal."""
+
+    area: int
+    name: str
+    forecast: str  # "uppfylls", "uppfylls delvis" or "uppfylls inte"
+    reasoning: str
+    proposed: bool  # True: proposed from the period's outcome, the data has none
+
+
+#: The forecast a period's outcome proposes, where the administration has given none.
+PROPOSED = {Status.GRON: "uppfylls", Status.GUL: "uppfylls delvis", Status.ROD: "uppfylls inte"}
+
+
+@dataclass(frozen=True)
 class InterimReport(GoalReport):
     as_of: Period  # the last reporting period inside the interim period
     economy: InterimEconomy
     economy_text: str | None
+    forecasts: tuple[GoalForecast, ...] = ()
+    staff: Staff | None = None
+
+
+def goal_forecasts(data: Dataset, p: Period, areas) -> tuple[GoalForecast, ...]:
+    """Per goal area: the forecast for the year that ``malprognos`` gives for ``p``, else the one the
+    closing period's outcome proposes."""
+    given = data.goal_forecasts[data.goal_forecasts["period"] == p.key]
+    by_area = {int(a): (f, m) for a, f, m in zip(given["malomrade"], given["prognos"], given["motivering"])}
+    out = []
+    for a in areas:
+        if a.number in by_area:
+            forecast, reasoning = by_area[a.number]
+            out.append(GoalForecast(a.number, a.name, forecast, reasoning, False))
+        elif a.outcome.status is not None:
+            out.append(GoalForecast(a.number, a.name, PROPOSED[a.outcome.status],
+                                    f"Förslag utifrån utfallet för {parse_period(a.outcome.period).name_sv}: "
+                                    f"{a.outcome.status.value}.", True))
+    return tuple(out)
+
+
+def staff_at(data: Dataset, p: Period) -> Staff:
+    """The units that existed as ``p`` ended, with their permanent FTEs."""
+    units = data.units_in(p)
+    return Staff(tuple(zip(units["namn"], units["verksamhet"], (float(x) for x in units["arsarbetare"]))))
 
 
 def _forecasts(economy: pd.DataFrame, month: Month) -> dict[str, float | None]:
@@ -151,4 +192,5 @@ def interim_report(data: Dataset, p: Period, params: Params,
                               adjustments.forecast if adjustments else (), data.monthly_budgets)
     return InterimReport(header, p, params.status_rule.describe(), budget_rule_text(params.budget_deviation),
                          budget_target_text(params.budget_deviation), data.text(texts, "viktiga-handelser"),
-                         sections, organisation_changes(data, as_of), as_of, economy, data.text(texts, "ekonomi"))
+                         sections, organisation_changes(data, as_of), as_of, economy, data.text(texts, "ekonomi"),
+                         goal_forecasts(data, p, sections), staff_at(data, as_of))
