@@ -54,9 +54,6 @@ class MonthlyBudgets:
             return ToDate(annual * (month.month / 12), False)
         return ToDate(sum(v for m, v in months.items() if m <= month.month), True)
 
-    def has(self, year: int) -> bool:
-        return any(k[0] == year for k in self.months)
-
 
 def _annual(frame: pd.DataFrame, year: int, column: str, value: str) -> float | None:
     """The annual budget stated for ``year`` in ``ekonomi`` or ``ekonomi_enhet``: its latest month's."""

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from styrkort.document.markdown import CONTROL
 from styrkort.document.model import (Badge, Break, Colophon, Content, Cover, Figure, Group, Heading, ItemList, Link,
-                                     Node, Paragraph, Preformatted, Quote, Rule, Section, Span, Table, Terms, Time,
+                                     Node, Paragraph, Preformatted, Quote, Rule, Section, Span, Table, Time,
                                      plain_text)
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -125,8 +125,6 @@ def _node(n: Node) -> str:
         return table(n)
     if isinstance(n, Figure):
         return figure(n)
-    if isinstance(n, Terms):
-        return _terms(n.items, n.css)
     if isinstance(n, Preformatted):
         return f"<pre>{esc(n.text)}</pre>"
     if isinstance(n, Quote):

@@ -96,13 +96,6 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Terms:
-    """Terms and their values (a ``<dl>``)."""
-    items: tuple[tuple[str, Content], ...]
-    css: str = ""
-
-
-@dataclass(frozen=True)
 class Preformatted:
     text: str
 
@@ -149,13 +142,13 @@ class Colophon:
 
 
 Inline = Union[str, Span, Badge, Break, Link, Time]
-Block = Union[Paragraph, Heading, ItemList, Table, Figure, Terms, Preformatted, Quote, Rule, Section, Group, Cover,
+Block = Union[Paragraph, Heading, ItemList, Table, Figure, Preformatted, Quote, Rule, Section, Group, Cover,
               Colophon]
 Node = Union[Inline, Block]
 #: What a cell, a list item or a section holds: text and nodes, in order.
 Content = tuple[Node, ...]
 
-BLOCKS = (Paragraph, Heading, ItemList, Table, Figure, Terms, Preformatted, Quote, Rule, Section, Group, Cover,
+BLOCKS = (Paragraph, Heading, ItemList, Table, Figure, Preformatted, Quote, Rule, Section, Group, Cover,
           Colophon)
 
 
@@ -170,10 +163,6 @@ def content(*parts: Node | Iterable[Node] | None) -> Content:
         else:
             out.extend(p for p in part if p is not None and p != "")
     return tuple(out)
-
-
-def is_block(node: Node) -> bool:
-    return isinstance(node, BLOCKS)
 
 
 def plain_text(nodes: Content) -> str:

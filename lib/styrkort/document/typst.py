@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 from styrkort.document.markdown import CONTROL
 from styrkort.document.model import (Badge, Break, Colophon, Content, Cover, Figure, Group, Heading, ItemList, Link,
-                                     Node, Paragraph, Preformatted, Quote, Rule, Section, Span, Table, Terms, Time,
+                                     Node, Paragraph, Preformatted, Quote, Rule, Section, Span, Table, Time,
                                      plain_text)
 
 #: The MIME type of a displayed part's Typst, beside its text/html in the executed notebook.
@@ -114,8 +114,6 @@ def _node(n: Node) -> str:
         return table(n)
     if isinstance(n, Figure):
         return figure(n)
-    if isinstance(n, Terms):
-        return f"#terms({_pairs(n.items)})\n"
     if isinstance(n, Preformatted):
         return f"#raw({string(n.text)}, block: true)\n"
     if isinstance(n, Quote):
