@@ -82,3 +82,21 @@ def examples(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("examples")
     return out, [render(kind, period, Workspace.resolve(out=out)) for kind, period in EXAMPLES]
+
+
+def pdf_structure(reader) -> list[tuple[str, str | None]]:
+    """The tagged logical structure in reading order: (type, alternative text) per element."""
+    out = []
+
+    def visit(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if "/S" in node:
+            out.append((str(node["/S"]), str(node["/Alt"]) if "/Alt" in node else None))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else ([kids] if kids is not None else []):
+            visit(kid)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import EXAMPLE, EXAMPLES, ROOT, read_rows
+from conftest import EXAMPLE, EXAMPLES, ROOT, pdf_structure, read_rows
 from styrkort.data import fmt
 from styrkort.data.errors import ReportError
 from styrkort.data.loading import load_data
@@ -181,30 +181,12 @@ def test_pdf_a_conformance_by_validator(pdfs):
         assert report.rules.total > 100  # the whole profile ran, not a handful of rules
 
 
-def _structure(reader) -> list[tuple[str, str | None]]:
-    """The tagged logical structure in reading order: (type, alternative text) per element."""
-    out = []
-
-    def visit(node):
-        node = node.get_object()
-        if not isinstance(node, dict):
-            return
-        if "/S" in node:
-            out.append((str(node["/S"]), str(node["/Alt"]) if "/Alt" in node else None))
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, list) else ([kids] if kids is not None else []):
-            visit(kid)
-
-    visit(reader.trailer["/Root"]["/StructTreeRoot"])
-    return out
-
-
 def test_tagged_structure_mirrors_the_document(pdfs):
     """PDF/A level a and PDF/UA-1: headings, tables with header cells, and the charts' text
     alternatives are in the PDF's one structure tree, as in the HTML."""
     for d, reader, _, soup in pdfs:
         assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
-        structure = _structure(reader)
+        structure = pdf_structure(reader)
         kinds = [k for k, _ in structure]
         main = soup.find("main")
         assert kinds.count("/H1") == 1 and kinds.count("/H2") == len(main.find_all("h2")) + 1, d.title  # + Innehåll
@@ -229,12 +211,12 @@ def test_what_a_pdf_ua_validator_checks(pdfs):
         tree = root["/StructTreeRoot"].get_object()
         kids = tree["/K"] if isinstance(tree["/K"], list) else [tree["/K"]]
         assert [str(k.get_object()["/S"]) for k in kids] == ["/Document"]
-        levels = [int(k[2]) for k, _ in _structure(reader) if re.fullmatch(r"/H\d", k)]
+        levels = [int(k[2]) for k, _ in pdf_structure(reader) if re.fullmatch(r"/H\d", k)]
         assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), (d.title, levels)
         for kind, attributes in _table_cells(reader):
             if kind == "/TH":
                 assert attributes.get("/Scope") == "/Column", d.title
-        assert all(alt for kind, alt in _structure(reader) if kind == "/Figure"), d.title
+        assert all(alt for kind, alt in pdf_structure(reader) if kind == "/Figure"), d.title
 
 
 def _table_cells(reader) -> list[tuple[str, dict]]:
@@ -349,7 +331,7 @@ def test_long_table_repeats_its_header_and_never_splits_a_row():
         holding = [i for i, t in enumerate(texts) if f"Rad {n} " in t]
         assert len(holding) == 1 and f"tredje raden {n} " in texts[holding[0]], f"row {n} split over pages"
     assert sum(t.count("Summa") for t in texts) == 1  # the total once, at the end
-    assert [k for k, _ in _structure(reader)].count("/Table") == 1  # one table across its pages
+    assert [k for k, _ in pdf_structure(reader)].count("/Table") == 1  # one table across its pages
 
 
 def test_a_chart_never_reads_a_file_or_the_network(tmp_path):

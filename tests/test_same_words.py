@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString
 from pypdf import PdfReader
 
+from conftest import pdf_structure
 from styrkort.document.typst import MIME
 from styrkort.pages.provenance import colophon
 from styrkort.pipeline.pdf import notebook_to_pdf
@@ -99,28 +100,11 @@ def differences(html: str, pdf: bytes) -> list[str]:
             at = screen.index(_squash(mark), at) + 1
         except ValueError:
             missing.append(f"a heading of the PDF not in the HTML (in order): {mark!r}")
-    kinds = _structure_kinds(reader)
+    kinds = [kind for kind, _ in pdf_structure(reader)]
     for tag, kind in (("table", "/Table"), ("img", "/Figure")):
         if len(soup.find("main").find_all(tag)) != kinds.count(kind):
             missing.append(f"{len(soup.find('main').find_all(tag))} {tag} in the HTML, {kinds.count(kind)} in the PDF")
     return missing
-
-
-def _structure_kinds(reader: PdfReader) -> list[str]:
-    out = []
-
-    def visit(node):
-        node = node.get_object()
-        if not isinstance(node, dict):
-            return
-        if "/S" in node:
-            out.append(str(node["/S"]))
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, list) else ([kids] if kids is not None else []):
-            visit(kid)
-
-    visit(reader.trailer["/Root"]["/StructTreeRoot"])
-    return out
 
 
 @pytest.fixture(scope="module")

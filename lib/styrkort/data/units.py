@@ -88,26 +88,23 @@ class Lifecycle:
 
     def successors(self, unit: str) -> list[str]:
         """Every unit that took over from ``unit``, directly or through later changes, in order."""
-        out: list[str] = []
-        todo = [unit]
-        while todo:
-            current = todo.pop(0)
-            for c in self.changes:
-                if c.old == current and c.new not in out:
-                    out.append(c.new)
-                    todo.append(c.new)
-        return out
+        return self._related(unit, lambda c: (c.old, c.new))
 
     def predecessors(self, unit: str) -> list[str]:
         """Every unit ``unit`` took over from, directly or earlier."""
+        return self._related(unit, lambda c: (c.new, c.old))
+
+    def _related(self, unit: str, step) -> list[str]:
+        """The units reached from ``unit`` by following ``step`` (a change → (from, to)) again and again."""
         out: list[str] = []
         todo = [unit]
         while todo:
             current = todo.pop(0)
             for c in self.changes:
-                if c.new == current and c.old not in out:
-                    out.append(c.old)
-                    todo.append(c.old)
+                origin, reached = step(c)
+                if origin == current and reached not in out:
+                    out.append(reached)
+                    todo.append(reached)
         return out
 
 
