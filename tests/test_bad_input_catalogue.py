@@ -448,7 +448,7 @@ CLASS_7 = [
     Case("7-assessment-before-a-unit-opened", append_line("bedomningar", "2023-08;FST;1;Grön;För tidigt"), CHECK, 2,
          "enheten FST finns från 2023-09, inte under hela 2023-08"),
     Case("7-unit-economy-of-a-closed-unit", append_line("ekonomi_enhet", "2024-08;RES2;-100;-70;"), CHECK, 2,
-         "ekonomi_enhet.csv"),
+         "ekonomi_enhet.csv, rad 95, kolumn 'enhet_id': enheten RES2 finns till 2024-05, inte under hela 2024-08"),
     Case("7-monthly-budgets-do-not-add-up", cell("manadsbudget", 2, "budget", "-8503,8"), CHECK, 2,
          "månadsbudgetarna för Förvaltningsövergripande 2024 summerar till −97\u00a0798 tkr, men årsbudgeten i "
          "ekonomi.csv är −96\u00a0798 tkr: skillnaden är −1\u00a0000 tkr"),
@@ -463,7 +463,7 @@ CLASS_7 = [
                                                         "    - {max: 25, label: Mycket hög}", "  scale: 3"),
          CHECK, 2, "risker.csv, rad 2, kolumn 'sannolikhet': värdet 5 ligger utanför skalan 1–3"),
     Case("7-risk-above-any-scale", cell("risker", 2, "sannolikhet", "8"), CHECK, 2,
-         "risker.csv, rad 2, kolumn 'sannolikhet'"),
+         "risker.csv, rad 2, kolumn 'sannolikhet': värdet '8' ligger utanför tillåtet intervall (1–7)"),
     Case("7-scale-of-eight", params_text("  scale: 5", "  scale: 8"), CHECK, 2, "risk.scale ska vara ett heltal 3–7"),
     Case("7-target-direction-without-a-target", cell("indikatorer", 2, "riktning", "högst"), CHECK, 2,
          "indikatorer.csv, rad 2, kolumn 'malvarde': riktningen högst behöver ett målvärde"),
@@ -472,11 +472,11 @@ CLASS_7 = [
                                                  cell("indikatorer", 2, "malvarde_max", "5")(root)), CHECK, 2,
          "kolumn 'malvarde_max': intervallet behöver ett malvarde_max som är minst malvarde (9)"),
     Case("7-decimals-out-of-range", cell("indikatorer", 2, "decimaler", "5"), CHECK, 2,
-         "indikatorer.csv, rad 2, kolumn 'decimaler'"),
+         "indikatorer.csv, rad 2, kolumn 'decimaler': värdet '5' ligger utanför tillåtet intervall (0–3)"),
     Case("7-date-not-a-date", cell("dokument", 2, "datum", "20 nov 2023"), CHECK, 2,
          "dokument.csv, rad 2, kolumn 'datum': värdet '20 nov 2023' är inget datum; skriv datum, ÅÅÅÅ-MM-DD"),
     Case("7-baseline-year-not-a-year", cell("indikatorer", 2, "jamforelsear", "förra"), CHECK, 2,
-         "indikatorer.csv, rad 2, kolumn 'jamforelsear'"),
+         "indikatorer.csv, rad 2, kolumn 'jamforelsear': värdet 'förra' är inte år, fyra siffror"),
 ]
 CLASS_6_ADJUSTMENTS = [
     Case(f"6-adjustment-{name}", adjustment(file, text), [*DRY, "--period", PERIOD_OF[file]], 1, words)

@@ -24,6 +24,7 @@ from styrkort.data.periods import Month, PeriodError, current_month, parse_perio
 from styrkort.data.rules import GoalAreas, overlapping_period
 from styrkort.data.tables import decode, empty_frame, find_table_file, read_rows, typed_frame
 from styrkort.data.units import Lifecycle, check_lifecycle, check_unit_months
+from styrkort.data.values import optional_float
 
 
 @dataclass(frozen=True)
@@ -77,29 +78,24 @@ class Dataset:
     def text(self, period_key: str, name: str) -> str | None:
         return self.texts.get((period_key, name))
 
-    def diarienummer(self, report: str, period_key: str) -> str | None:
+    def _document(self, report: str, period_key: str, column: str) -> str | None:
+        """A cell of the report's row in ``dokument``; None without a row or a value."""
         d = self.documents
         hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
-        return None if hit.empty else str(hit["diarienummer"].iloc[0])
+        value = hit[column].iloc[0] if not hit.empty and column in hit else None
+        return str(value) if isinstance(value, str) and value else None
+
+    def diarienummer(self, report: str, period_key: str) -> str | None:
+        return self._document(report, period_key, "diarienummer")
 
     def has_economic_follow_up(self, report: str, period_key: str) -> bool:
         """Whether the report has an economic follow-up: ``dokument`` says ``nej`` for one without."""
-        d = self.documents
-        if "ekonomisk_uppfoljning" not in d:
-            return True
-        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
-        return hit.empty or hit["ekonomisk_uppfoljning"].iloc[0] != "nej"
+        return self._document(report, period_key, "ekonomisk_uppfoljning") != "nej"
 
     def document_dates(self, report: str, period_key: str) -> tuple[date | None, date | None]:
         """The report's own date and its board meeting's, where ``dokument`` gives them."""
-        d = self.documents
-        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
-
-        def day(column: str) -> date | None:
-            value = hit[column].iloc[0] if not hit.empty and column in hit else None
-            return date.fromisoformat(value) if isinstance(value, str) and value else None
-
-        return day("datum"), day("sammantradesdatum")
+        return tuple(date.fromisoformat(v) if v else None for v in
+                     (self._document(report, period_key, c) for c in ("datum", "sammantradesdatum")))
 
     @cached_property
     def goal_area_numbers(self) -> GoalAreas:
@@ -274,9 +270,7 @@ def _check_indicators(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
     """A target direction has its target; an interval runs upwards."""
     frame = tables["indikatorer"]
     for r in frame.to_dict("records"):
-        low, high = r.get("malvarde"), r.get("malvarde_max")
-        low = None if low is None or low != low else low
-        high = None if high is None or high != high else high
+        low, high = optional_float(r.get("malvarde")), optional_float(r.get("malvarde_max"))
         if r["riktning"] in ("mål", "högst", "intervall") and low is None:
             problems.append(Problem(names["indikatorer"], f"riktningen {r['riktning']} behöver ett målvärde",
                                     row=r["_row"], column="malvarde"))
