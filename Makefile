@@ -32,6 +32,7 @@ report: setup
 	$(BIN)/styrkort render interim --period 2024-T1 --pdf
 	$(BIN)/styrkort render interim --period 2024-T2 --pdf
 	$(BIN)/styrkort render plan --year 2024 --pdf
+	$(BIN)/styrkort render annual-report --year 2024 --pdf
 
 ## Check the layers (lint-imports), then run the whole test suite, the analyst's session in
 ## JupyterLab and Chromium included. A quick loop while working: `.venv/bin/pytest -m "not slow"`.

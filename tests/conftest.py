@@ -55,6 +55,30 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
+#: The months the example reports after August 2024.
+AUTUMN_2024 = ("2024-09", "2024-10", "2024-11", "2024-12")
+
+
+def copy_until_august(target: Path) -> Path:
+    """The example data as it stood before September 2024 was reported: the intake tests report
+    September into it."""
+    shutil.copytree(EXAMPLE, target)
+    for name in ("bedomningar", "indikatorvarden", "ekonomi", "ekonomi_enhet", "ekonomikommentarer", "dokument"):
+        path = target / f"{name}.csv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if not any(m in line.split(";")[:2] for m in AUTUMN_2024)]
+        path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    for month in AUTUMN_2024:
+        shutil.rmtree(target / "texter" / month)
+    return target
+
+
+@pytest.fixture
+def august_copy(tmp_path) -> Path:
+    """A writable copy of the example data up to August 2024 (:func:`copy_until_august`)."""
+    return copy_until_august(tmp_path / "data")
+
+
 def read_rows(folder: Path, name: str) -> list[dict]:
     with open(folder / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f, delimiter=";"))
@@ -69,7 +93,7 @@ def write_rows(folder: Path, name: str, rows: list[dict], delimiter: str = ";", 
 
 # The example reports `make report` renders (tests/test_pdf.py checks the two lists agree).
 EXAMPLES = [("monthly", "2023-06..2023-07"), ("monthly", "2024-08"), ("interim", "2024-T1"), ("interim", "2024-T2"),
-            ("plan", "2024")]
+            ("plan", "2024"), ("annual-report", "2024")]
 
 
 @pytest.fixture(scope="session")

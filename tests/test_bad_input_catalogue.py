@@ -448,7 +448,7 @@ CLASS_7 = [
     Case("7-assessment-before-a-unit-opened", append_line("bedomningar", "2023-08;FST;1;Grön;För tidigt"), CHECK, 2,
          "enheten FST finns från 2023-09, inte under hela 2023-08"),
     Case("7-unit-economy-of-a-closed-unit", append_line("ekonomi_enhet", "2024-08;RES2;-100;-70;"), CHECK, 2,
-         "ekonomi_enhet.csv, rad 95, kolumn 'enhet_id': enheten RES2 finns till 2024-05, inte under hela 2024-08"),
+         "ekonomi_enhet.csv, rad 139, kolumn 'enhet_id': enheten RES2 finns till 2024-05, inte under hela 2024-08"),
     Case("7-monthly-budgets-do-not-add-up", cell("manadsbudget", 2, "budget", "-8503,8"), CHECK, 2,
          "månadsbudgetarna för Förvaltningsövergripande 2024 summerar till −97\u00a0798 tkr, men årsbudgeten i "
          "ekonomi.csv är −96\u00a0798 tkr: skillnaden är −1\u00a0000 tkr"),
@@ -478,18 +478,65 @@ CLASS_7 = [
     Case("7-baseline-year-not-a-year", cell("indikatorer", 2, "jamforelsear", "förra"), CHECK, 2,
          "indikatorer.csv, rad 2, kolumn 'jamforelsear': värdet 'förra' är inte år, fyra siffror"),
 ]
+# Class 8: the year-end tables of the verksamhetsberättelse. The example's arsutfall.csv: row 4 Barn- och
+# ungdomsvård (−82 046, December's outcome to date); internkontroll.csv row 2 IK1; riskuppfoljning.csv row 2 R1.
+ANNUAL_DRY = [*DRY, "--period", "2024", "--reports", "annual-report"]
+CLASS_8 = [
+    Case("8-assignment-the-plan-does-not-have", append_line("uppdragsuppfoljning", "2024;U9;genomfört;Klart."),
+         CHECK, 2, "uppdragsuppfoljning.csv, rad 8, kolumn 'uppdrag_id': uppdraget 'U9' finns inte i planens uppdrag "
+                   "för 2024 (uppdrag.csv); kända: U1, U2, U3, U4, U5, U6"),
+    Case("8-assignment-of-a-year-without-a-plan", append_line("uppdragsuppfoljning", "2023;U1;pågår;Pågår."),
+         CHECK, 2, "uppdraget 'U1' finns inte i planens uppdrag för 2023 (uppdrag.csv); kända: inga"),
+    Case("8-assignment-status-unknown", cell("uppdragsuppfoljning", 2, "status", "klart"), CHECK, 2,
+         "uppdragsuppfoljning.csv, rad 2, kolumn 'status': värdet 'klart' är inte tillåtet; tillåtna värden: genomfört, "
+         "pågår, ej påbörjat"),
+    Case("8-assignment-in-an-unknown-goal-area", append_line("uppdrag", "2024;U7;9;Ett uppdrag utan målområde."),
+         CHECK, 2, "uppdrag.csv, rad 8, kolumn 'malomrade': målområde 9 finns inte för 2024"),
+    Case("8-control-point-without-a-result", cell("internkontroll", 2, "resultat", ""), CHECK, 2,
+         "internkontroll.csv, rad 2, kolumn 'resultat': värde saknas"),
+    Case("8-control-point-deviation-unclear", cell("internkontroll", 2, "avvikelse", "kanske"), CHECK, 2,
+         "internkontroll.csv, rad 2, kolumn 'avvikelse': värdet 'kanske' är inte tillåtet; tillåtna värden: ja, nej"),
+    Case("8-december-disagrees-with-the-year", cell("arsutfall", 4, "utfall", "-82100"), CHECK, 2,
+         "arsutfall.csv, rad 4, kolumn 'utfall': årets utfall för Barn- och ungdomsvård är −82\u00a0100 tkr men "
+         "decembers utfall hittills i ekonomi.csv är −82\u00a0046 tkr, en skillnad på −54,0 tkr; de ska vara lika"),
+    Case("8-year-outcome-of-an-unknown-activity", cell("arsutfall", 4, "verksamhet", "Barnomsorg"), CHECK, 2,
+         "arsutfall.csv, rad 4, kolumn 'verksamhet': 'Barnomsorg' finns inte i verksamheter"),
+    Case("8-risk-the-plan-does-not-have", append_line("riskuppfoljning", "2024;R9;ja;nej;;;Okänd."), CHECK, 2,
+         "riskuppfoljning.csv, rad 9, kolumn 'risk_id': risken 'R9' finns inte i riskhanteringsplanen för 2024 "
+         "(risker.csv); kända: R1, R2, R3, R4, R5, R6, R7"),
+    Case("8-closing-risk-above-the-scale", cell("riskuppfoljning", 2, "sannolikhet", "6"), CHECK, 2,
+         "riskuppfoljning.csv, rad 2, kolumn 'sannolikhet': värdet 6 ligger utanför skalan 1–5"),
+    Case("8-closing-risk-half-assessed", cell("riskuppfoljning", 2, "konsekvens", ""), CHECK, 2,
+         "riskuppfoljning.csv, rad 2, kolumn 'sannolikhet': ange både sannolikhet och konsekvens, eller ingen av dem"),
+    Case("8-materialised-not-yes-or-no", cell("riskuppfoljning", 2, "intraffad", "troligen"), CHECK, 2,
+         "riskuppfoljning.csv, rad 2, kolumn 'intraffad': värdet 'troligen' är inte tillåtet; tillåtna värden: ja, nej"),
+    Case("8-staff-sick-leave-above-100", cell("personal", 2, "sjukfranvaro", "120"), CHECK, 2,
+         "personal.csv, rad 2, kolumn 'sjukfranvaro': värdet '120' ligger utanför tillåtet intervall (0–100)"),
+    Case("8-goal-assessment-unknown-goal", adjustment("annual-report-2024.yaml",
+                                                      "malbedomning:\n- {mal: '9.9', bedomning: uppfyllt, motivering: x}\n"),
+         ANNUAL_DRY, 1, "målet '9.9' finns inte bland nämndmålen 2024; kända: 1.1, 2.1, 2.2, 3.1, 3.2, 4.1"),
+    Case("8-goal-assessment-not-allowed", adjustment("annual-report-2024.yaml",
+                                                     "malbedomning:\n- {mal: '1.1', bedomning: grön, motivering: x}\n"),
+         ANNUAL_DRY, 1, "bedömningen 'grön' är inte tillåten; tillåtna: uppfyllt, delvis uppfyllt, ej uppfyllt"),
+    Case("8-goal-assessment-without-reason", adjustment("annual-report-2024.yaml",
+                                                        "malbedomning:\n- {mal: '1.1', bedomning: uppfyllt}\n"),
+         ANNUAL_DRY, 1, "motivering saknas; varje justering ska motiveras"),
+    Case("8-status-in-the-annual-report", adjustment("annual-report-2024.yaml",
+                                                     "status:\n- {malomrade: 1, status: Röd, motivering: x}\n"),
+         ANNUAL_DRY, 1, "okänd nyckel 'status'; för den här rapporten finns malbedomning, risker"),
+]
 CLASS_6_ADJUSTMENTS = [
     Case(f"6-adjustment-{name}", adjustment(file, text), [*DRY, "--period", PERIOD_OF[file]], 1, words)
     for name, file, text, words in ADJUSTMENTS
 ]
 
 CATALOGUE = (CLASS_1 + CLASS_1_IMPORT + CLASS_3 + CLASS_4 + CLASS_5 + CLASS_6_PARAMS + CLASS_6_ADJUSTMENTS
-             + CLASS_7)
+             + CLASS_7 + CLASS_8)
 
 
 def test_the_catalogue_has_at_least_150_cases_over_the_classes():
     classes = {c.id.split("-", 1)[0] for c in CATALOGUE}
-    assert len(CATALOGUE) >= 150 and classes == {"1", "2", "3", "4", "5", "6", "7"}
+    assert len(CATALOGUE) >= 150 and classes == {"1", "2", "3", "4", "5", "6", "7", "8"}
     assert len({c.id for c in CATALOGUE}) == len(CATALOGUE)
 
 

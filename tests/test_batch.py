@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, copy_until_august
 from styrkort.pipeline.unchanged import RECORD_NAME
 
 pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
@@ -45,10 +45,10 @@ def snapshot(out: Path) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def year(tmp_path_factory):
-    """The example year 2024 rendered by `render-all --jobs 2`, HTML and PDF, from a copy of the data."""
+    """The example year 2024 as it stood at the end of August, rendered by `render-all --jobs 2`, HTML and
+    PDF, from a copy of the data."""
     root = tmp_path_factory.mktemp("batch")
-    data, out = root / "data", root / "out"
-    shutil.copytree(EXAMPLE, data)
+    data, out = copy_until_august(root / "data"), root / "out"
     done = render_all("--year", "2024", "--jobs", "2", data=data, out=out)
     return data, out, done
 

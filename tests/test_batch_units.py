@@ -49,17 +49,23 @@ def test_the_example_years_reports():
     assert [p for k, p in y2023 if k == "monthly"] == ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05",
                                                        "2023-06..2023-07", "2023-08", "2023-09", "2023-10",
                                                        "2023-11", "2023-12"]
-    assert [p for k, p in y2023 if k != "monthly"] == ["2023-T1", "2023-T2"]  # 2023 has no plan data
-    assert len(y2024) == 10 and y2024[-3:] == [("interim", "2024-T1"), ("interim", "2024-T2"), ("plan", "2024")]
-    assert wanted(data, [2024], kinds="interim,plan") == y2024[-3:]
+    # 2023 has no plan data, but its December closes the year
+    assert [(k, p) for k, p in y2023 if k != "monthly"] == [("interim", "2023-T1"), ("interim", "2023-T2"),
+                                                            ("annual-report", "2023")]
+    assert len(y2024) == 15 and y2024[-4:] == [("interim", "2024-T1"), ("interim", "2024-T2"), ("plan", "2024"),
+                                               ("annual-report", "2024")]
+    assert wanted(data, [2024], kinds="interim,plan") == y2024[-4:-1]
     assert wanted(data, [2023, 2024], kinds="interim") == \
            [("interim", "2023-T1"), ("interim", "2023-T2"), ("interim", "2024-T1"), ("interim", "2024-T2")]
-    assert wanted(data, [], "latest") == [("monthly", "2024-08")]
+    assert wanted(data, [], "latest") == [("monthly", "2024-12")]
+    assert wanted(data, [], "2024") == [("plan", "2024"), ("annual-report", "2024")]
+    assert wanted(data, [], "2025") == [("plan", "2025")]  # no December yet
+    assert wanted(data, [], "2024", kinds="annual-report") == [("annual-report", "2024")]
     assert wanted(data, [2023], "latest") == [("monthly", "2023-12")]
     assert wanted(data, [], "2024-T2") == [("interim", "2024-T2")]
     with pytest.raises(ReportError, match="--year"):
         wanted(data)
-    with pytest.raises(ReportError, match="kända: monthly, interim, plan"):
+    with pytest.raises(ReportError, match="kända: monthly, interim, plan, annual-report"):
         parse_kinds("monthly,årsredovisning")
     with pytest.raises(ReportError, match="monthly"):
         wanted(data, [], "latest", kinds="plan")

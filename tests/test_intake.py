@@ -171,14 +171,14 @@ def test_history_follows_a_unit_across_a_reorganisation(data_copy, tmp_path, cap
     assert "BOG, 2023-08" in out[1] and tpl.name in out[3] and "1:Gul" in out[3]
 
 
-def test_the_files_of_one_command_are_independent(data_copy, tmp_path, capsys):
-    tpl = templates(data_copy, tmp_path / "mallar", units=["CAI", "VUX"])
+def test_the_files_of_one_command_are_independent(august_copy, tmp_path, capsys):
+    tpl = templates(august_copy, tmp_path / "mallar", units=["CAI", "VUX"])
     good, bad = fill(tpl["CAI"], "Grön"), fill(tpl["VUX"], "Blå")
-    assert main(["import", str(bad), str(good), "--data", str(data_copy)]) == 2
+    assert main(["import", str(bad), str(good), "--data", str(august_copy)]) == 2
     captured = capsys.readouterr()
     assert f"Inte importerad: {bad.name}" in captured.err and "inget från filen sparades" in captured.err
     assert f"Importerad: {good.name}" in captured.out and "1 importerade, 1 inte importerade" in captured.out
-    assert current(data_copy, "CAI")[0] == ["Grön"] * 4 and current(data_copy, "VUX")[0] == []
+    assert current(august_copy, "CAI")[0] == ["Grön"] * 4 and current(august_copy, "VUX")[0] == []
 
 
 def test_a_contract_csv_for_several_units_becomes_one_submission_each(data_copy, tmp_path):
@@ -297,9 +297,9 @@ def test_an_import_waits_for_the_one_holding_the_store_and_then_sees_its_rows(da
     assert snapshot(data_copy)[0]["submissions"][0][2] == "CAI"
 
 
-def test_import_of_every_unit_then_check(data_copy, tmp_path, capsys):
-    tpl = templates(data_copy, tmp_path / "mallar")
-    results = import_files([fill(p, "Gul") for p in tpl.values()], data_copy)
+def test_import_of_every_unit_then_check(august_copy, tmp_path, capsys):
+    tpl = templates(august_copy, tmp_path / "mallar")
+    results = import_files([fill(p, "Gul") for p in tpl.values()], august_copy)
     assert all(r.ok for r in results)
-    assert main(["check", "--data", str(data_copy)]) == 0
+    assert main(["check", "--data", str(august_copy)]) == 0
     assert "2024-09. Inga fel." in capsys.readouterr().out

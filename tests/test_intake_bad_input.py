@@ -16,12 +16,11 @@ from styrkort.data.loading import load_data
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory):
-    """The example data with one submission already stored, and fresh 2024-09 templates."""
-    from conftest import EXAMPLE
+    """The example data up to August with one submission already stored, and fresh 2024-09 templates."""
+    from conftest import copy_until_august
 
     root = tmp_path_factory.mktemp("prepared")
-    data = root / "data"
-    shutil.copytree(EXAMPLE, data)
+    data = copy_until_august(root / "data")
     tpl = templates(data, root / "mallar")
     assert import_file(fill(tpl["CAI"], "Grön"), data).ok
     return data, tpl
@@ -132,11 +131,11 @@ def test_unknown_unit_in_a_template_without_its_properties(folder, template):
     assert (p.sheet, p.row, p.column) == ("Bedömningar", 2, "Enhet-id") and "'XYZ' finns inte i enheter" in p.message
 
 
-def test_period_in_the_future(data_copy, template):
+def test_period_in_the_future(august_copy, template):
     """As if September 2024 were still ahead: a template for it is refused."""
     from datetime import date
 
-    p = one(refused(data_copy, fill(template()), today=date(2024, 8, 15)))
+    p = one(refused(august_copy, fill(template()), today=date(2024, 8, 15)))
     assert (p.sheet, p.row, p.column) == ("Bedömningar", 4, "Period")
     assert "'2024-09' ligger i framtiden" in p.message and "2024-08" in p.message
 

@@ -30,13 +30,10 @@ def unit_table(soup, area):
 
 @pytest.fixture(scope="module")
 def september(tmp_path_factory):
-    import shutil
-
-    from conftest import EXAMPLE
+    from conftest import copy_until_august
 
     root = tmp_path_factory.mktemp("september")
-    data = root / "data"
-    shutil.copytree(EXAMPLE, data)
+    data = copy_until_august(root / "data")
     assert main(["template", "--period", "2024-09", "--out", str(root / "mallar"), "--data", str(data)]) == 0
     tpl = {p.name.split("_")[1].upper(): p for p in (root / "mallar").glob("*.xlsx")}
     assert len(tpl) == 11

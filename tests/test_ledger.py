@@ -135,30 +135,30 @@ def test_mapping_to_an_unknown_activity_area(tmp_path, example):
     assert (p.file, p.row, p.column) == ("m.csv", 10, "verksamhet") and "'Äldreomsorg' finns inte i verksamheter" in p.message
 
 
-def test_a_ledger_whose_budget_disagrees_with_the_periodised_budget_is_refused(big, data_copy):
+def test_a_ledger_whose_budget_disagrees_with_the_periodised_budget_is_refused(big, august_copy):
     """The example's months' budgets add up to its annual budgets; the generated ledger budgets
     other amounts, so the folder would no longer agree with itself: nothing is stored."""
     _, ledger, mapping = big
-    before = (data_copy / "ekonomi.csv").read_bytes()
-    result = import_ledger(ledger, mapping, data_copy)
+    before = (august_copy / "ekonomi.csv").read_bytes()
+    result = import_ledger(ledger, mapping, august_copy)
     assert not result.ok and "månadsbudgetarna för" in str(result.error) and "skillnaden är" in str(result.error)
-    assert (data_copy / "ekonomi.csv").read_bytes() == before
+    assert (august_copy / "ekonomi.csv").read_bytes() == before
 
 
-def test_the_ledger_replaces_its_months_in_the_folder_and_keeps_the_forecasts(big, data_copy):
+def test_the_ledger_replaces_its_months_in_the_folder_and_keeps_the_forecasts(big, august_copy):
     table, ledger, mapping = big
-    (data_copy / "manadsbudget.csv").unlink()  # the generated ledger budgets other amounts than the example
-    before = {(r["period"], r["verksamhet"]): r for r in read_rows(data_copy, "ekonomi")}
-    result = import_ledger(ledger, mapping, data_copy)
+    (august_copy / "manadsbudget.csv").unlink()  # the generated ledger budgets other amounts than the example
+    before = {(r["period"], r["verksamhet"]): r for r in read_rows(august_copy, "ekonomi")}
+    result = import_ledger(ledger, mapping, august_copy)
     assert result.ok, result.error
-    economy = load_data(data_copy).economy
+    economy = load_data(august_copy).economy
     mine = economy[economy["period"].str.startswith("2024")]
     assert_matches(mine, expected_economy(table))
     aug = economy[(economy["period"] == "2024-08") & (economy["verksamhet"] == "Vård för vuxna")].iloc[0]
     assert before[("2024-08", "Vård för vuxna")]["prognos"] and aug["prognos"] == pytest.approx(
         float(before[("2024-08", "Vård för vuxna")]["prognos"].replace(",", ".").replace("\u2212", "-")))
     assert len(economy[economy["period"].str.startswith("2023")]) == sum(p.startswith("2023") for p, _ in before)
-    versions = store.table_history(data_copy, "ekonomi")
+    versions = store.table_history(august_copy, "ekonomi")
     assert [v.source for v in versions] == [None, "huvudbok.csv med mappning.csv"]
 
 

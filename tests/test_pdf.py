@@ -65,7 +65,7 @@ def _expected_dnr(data, d) -> str:
 def test_the_examples_are_what_make_report_renders(examples):
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     target = makefile.split("\nreport:", 1)[1].split("\n\n", 1)[0]
-    lines = re.findall(r"styrkort render (\w+) --(?:period|year) (\S+)(.*)", target)
+    lines = re.findall(r"styrkort render ([\w-]+) --(?:period|year) (\S+)(.*)", target)
     assert [(kind, period) for kind, period, _ in lines] == EXAMPLES
     assert all("--no-pdf" not in rest for _, _, rest in lines)
     _, done = examples

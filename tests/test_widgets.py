@@ -121,6 +121,42 @@ def test_forecast_adjustment_saved_and_rendered(data, params, tmp_path):
     no_widgets_in(done)
 
 
+def test_year_assessment_and_closing_risk_saved_and_rendered(data, params, tmp_path, monkeypatch):
+    monkeypatch.setenv("STYRKORT_USER", "anna")
+    adj = tmp_path / "justeringar"
+    goals = widgets.goal_assessment_editor(data, params, "2024", adj)
+    assert set(goals.controls) == {"1.1", "2.1", "2.2", "3.1", "3.2", "4.1"}
+    choice, reason = goals.controls["4.1"]
+    assert choice.options[0][0].startswith("Föreslagen (")
+    choice.value = "ej uppfyllt"
+    goals.save_button.click()
+    assert "motivering saknas" in goals.message.value and not (adj / "annual-report-2024.yaml").exists()
+    reason.value = "Barn- och ungdomsvården gick med underskott hela året"
+    goals.save_button.click()
+    assert "Ej uppfyllt" in goals.preview.outputs[0]["data"]["text/html"]
+
+    risks = widgets.risk_editor(data, params, "2024", adj, kind="annual-report")
+    assert risks.title == "Riskernas bedömning vid årets slut"
+    p, c, assessment, why = risks.controls["R6"]
+    assert (p.value, c.value) == (4, 3)  # as riskuppfoljning.csv closes it
+    p.value, c.value, why.value = 2, 4, "Den nya e-tjänsten driftsattes i december"
+    risks.save_button.click()
+
+    doc = saved(adj, "annual-report-2024.yaml")
+    assert doc["malbedomning"][0] == {**doc["malbedomning"][0], "mal": "4.1", "bedomning": "ej uppfyllt", "av": "anna"}
+    assert doc["risker"][0] == {**doc["risker"][0], "risk": "R6", "sannolikhet": 2, "konsekvens": 4}
+    assert not (adj / "plan-2024.yaml").exists()  # the plan's own risks are untouched
+
+    done = render("annual-report", "2024", Workspace.resolve(out=tmp_path / "out", adjustments=adj), Output(pdf=False))
+    soup = html_of(done)
+    area = soup.find("section", id="malomrade-4")
+    assert "Ej uppfyllt" in area.find("table", class_="goal").get_text() and "satt för hand" in area.get_text()
+    assert "underskott hela året" in area.find("p", class_="adjusted").get_text()
+    r6 = next(tr for tr in soup.find("table", class_="risk-follow-up").tbody.find_all("tr") if tr.strong.get_text() == "R6")
+    assert "Vid årets slut: 2 × 4 = 8" in r6.get_text(" ", strip=True)
+    no_widgets_in(done)
+
+
 def test_a_refused_adjustment_file_stops_the_run_and_writes_nothing(tmp_path):
     adj = tmp_path / "justeringar"
     adj.mkdir()

@@ -1,7 +1,7 @@
 """styrkort: goal and budget reports for a Swedish municipal board, rendered from data.
 
 The public surface a notebook uses: load the data and params, resolve the report's period with
-its kind (``sk.MONTHLY``, ``sk.INTERIM``, ``sk.PLAN``), load the analyst's adjustments, build the
+its kind (``sk.MONTHLY``, ``sk.INTERIM``, ``sk.PLAN``, ``sk.ANNUAL``), load the analyst's adjustments, build the
 report, and show it with the page modules of :mod:`styrkort.pages`.
 
 The package is a folder per stage, arrows one way (``lint-imports`` checks them):
@@ -11,8 +11,8 @@ The package is a folder per stage, arrows one way (``lint-imports`` checks them)
 from styrkort.data.errors import DataError, ReportError
 
 __version__ = "0.1.0"
-__all__ = ["Adjustments", "AnnualPlan", "DataError", "Dataset", "INTERIM", "InterimReport", "MONTHLY",
-           "MonthlyReport", "PLAN", "Params", "Period", "ReportError", "annual_plan", "interim_report",
+__all__ = ["ANNUAL", "Adjustments", "AnnualPlan", "AnnualReport", "DataError", "Dataset", "INTERIM", "InterimReport", "MONTHLY",
+           "MonthlyReport", "PLAN", "Params", "Period", "ReportError", "annual_plan", "annual_report", "interim_report",
            "load_adjustments", "load_data", "load_params", "monthly_report", "widgets", "__version__"]
 
 
@@ -25,6 +25,7 @@ _LAZY_NAMES = {
     "Params": "data.params", "load_params": "data.params",
     "Period": "data.periods",
     "MONTHLY": "reports.kinds", "INTERIM": "reports.kinds", "PLAN": "reports.kinds",
+    "ANNUAL": "reports.kinds", "AnnualReport": "reports.annual", "annual_report": "reports.annual",
     "MonthlyReport": "reports.monthly", "monthly_report": "reports.monthly",
     "InterimReport": "reports.interim", "interim_report": "reports.interim",
     "AnnualPlan": "reports.plan", "annual_plan": "reports.plan",

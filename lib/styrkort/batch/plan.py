@@ -51,11 +51,7 @@ def wanted_reports(data: Dataset, request: Request) -> list[tuple[ReportKind, Pe
             raise ReportError("--period latest gäller månadsrapporten; ta med monthly i --reports.")
         return [(MONTHLY, latest_period(data, list(request.years)))]
     if request.period is not None:
-        kind = kind_of_period(request.period)
-        if kind not in request.kinds:
-            raise ReportError(f"Perioden {request.period.key} hör till rapporttypen {kind.name}, som inte är vald "
-                              "med --reports.")
-        return [(kind, request.period)]
+        return _reports_of_period(data, request.period, request.kinds)
     if not request.years:
         raise ReportError("Ange --year ÅÅÅÅ (alla rapporter för året) eller --period latest (den senaste månaden).")
     found = [r for y in request.years for r in reports_for_year(data, y, request.kinds)]
@@ -63,6 +59,24 @@ def wanted_reports(data: Dataset, request: Request) -> list[tuple[ReportKind, Pe
         raise ReportError(f"Datamappen har inga rapporter av typen {', '.join(k.name for k in request.kinds)} för "
                           f"{', '.join(map(str, request.years))}.")
     return found
+
+
+def _reports_of_period(data: Dataset, p: Period, kinds: tuple[ReportKind, ...]) -> list[tuple[ReportKind, Period]]:
+    """The reports of one period: its kind's, or for a year those of the plan and the
+    verksamhetsberättelse that are chosen and that the data supports (the first chosen when none
+    is, so that its reason is what the run reports)."""
+    chosen = [k for k in kinds if p.kind in k.period_kinds]
+    if not chosen:
+        raise ReportError(f"Perioden {p.key} hör till rapporttypen {kind_of_period(p).name}, som inte är vald "
+                          "med --reports.")
+    supported = []
+    for kind in chosen:
+        try:
+            kind.resolve(data, p)
+            supported.append(kind)
+        except ReportError:
+            pass
+    return [(k, p) for k in supported or chosen[:1]]
 
 
 def why_rendered(job: Job, sidecar: dict | None, force: bool) -> str:

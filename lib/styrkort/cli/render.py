@@ -12,25 +12,26 @@ from styrkort.data.periods import PeriodError
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.pdf import DEFAULT_VARIANT, VARIANTS, parse_variant
 from styrkort.pipeline.workspace import Workspace
-from styrkort.reports.kinds import PLAN, REPORTS, parse_kinds
+from styrkort.reports.kinds import REPORTS, parse_kinds
 
 
 def add_parsers(sub) -> None:
     r = sub.add_parser("render", help="rendera en rapport till HTML och PDF")
     r.add_argument("kind", choices=sorted(REPORTS), help="rapporttyp")
     r.add_argument("--period", help="månad 2023-07 eller 2023-06..2023-07 (monthly), 2024-T1 eller 2024-T2 (interim)")
-    r.add_argument("--year", help="år, för nämnd- och förvaltningsplanen (plan)")
+    r.add_argument("--year", help="år, för nämnd- och förvaltningsplanen (plan) och verksamhetsberättelsen "
+                                  "(annual-report)")
     _output_args(r)
     r.set_defaults(run=_render)
 
     a = sub.add_parser("render-all", help="rendera alla rapporter för ett år, parallellt och bara det som ändrats",
                        description="Renderar varje rapport som datan räcker till (månadsrapporter, delårsrapporter, "
-                                   "planen) parallellt på varma arbetsprocesser. En rapport vars underlag inte ändrats "
+                                   "planen, verksamhetsberättelsen) parallellt på varma arbetsprocesser. En rapport vars underlag inte ändrats "
                                    "sedan förra renderingen hoppas över; en tidigare version sparas under tidigare/.")
     a.add_argument("--year", help="år, eller flera med komma: 2023,2024")
     a.add_argument("--period", help="latest: den senaste månaden med bedömningar (för den månatliga körningen), "
                                     "eller en enstaka period")
-    a.add_argument("--reports", default="monthly,interim,plan", help="rapporttyper (standard: monthly,interim,plan)")
+    a.add_argument("--reports", default=",".join(REPORTS), help=f"rapporttyper (standard: {','.join(REPORTS)})")
     a.add_argument("--jobs", type=int, default=None, help="arbetsprocesser sida vid sida (standard: antalet kärnor)")
     a.add_argument("--force", action="store_true", help="rendera även rapporter vars underlag inte ändrats")
     a.add_argument("--scheduler", metavar="ADRESS", help="kör på ett Dask-kluster, t.ex. tcp://värd:8786")
@@ -62,9 +63,11 @@ def _render(args: argparse.Namespace) -> int:
 
     skip_slow_optional_imports()
     kind = REPORTS[args.kind]
-    period = args.year if kind is PLAN else args.period
+    by_year = "year" in kind.period_kinds
+    period = args.year if by_year else args.period
     if not period:  # a usage error, exit 2 like argparse's
-        raise PeriodError("Ange --year för plan och --period för övriga rapporttyper.")
+        raise PeriodError(f"Ange --{'year' if by_year else 'period'} för {kind.name}: --year för plan och "
+                          "annual-report, --period för övriga rapporttyper.")
     done = render(kind, period, _workspace(args), Output(args.pdf, parse_variant(args.pdf_variant)))
     say(f"{done.title}: {done.html}")
     if done.pdf:

@@ -72,7 +72,7 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-REPORT_KINDS = ("månadsrapport", "delårsrapport", "plan")
+REPORT_KINDS = ("månadsrapport", "delårsrapport", "plan", "verksamhetsberättelse")
 #: The net-cost table's sum row, in place of an activity area.
 TOTAL = "Totalt"
 DIRECTIONS = ("öka", "minska", "behålla", "mål", "högst", "intervall", "redovisning")
@@ -427,15 +427,126 @@ PLAN_TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLES = TABLES + PLAN_TABLES
+#: How far an assignment of the plan has come at the year's end.
+ASSIGNMENT_STATUSES = ("genomfört", "pågår", "ej påbörjat")
+
+YEAR_END_TABLES: tuple[Table, ...] = (
+    Table(
+        "uppdrag", "Politiska uppdrag",
+        "The political assignments (politiska uppdrag) of the plan, per year and goal area. The plan lists them "
+        "under their goal area (in place of the text `politiskt-uppdrag-<n>.md`), the verksamhetsberättelse "
+        "follows each up.",
+        (
+            Column("ar", "year", "The plan's year.", "2024"),
+            Column("uppdrag_id", "text", "Short identifier.", "U3"),
+            Column("malomrade", "integer", "Goal area.", "3", minimum=1),
+            Column("uppdrag", "text", "The assignment as the plan words it.",
+                   "Kommunkoncernen ska samverka för att fånga upp ungdomar i riskzon.", prose=True),
+        ),
+        key=("ar", "uppdrag_id"), required=False,
+    ),
+    Table(
+        "uppdragsuppfoljning", "Uppföljning av politiska uppdrag",
+        "How far each of the plan's assignments came in the year, as the verksamhetsberättelse reports it. "
+        "`uppdrag_id` must be one of that year's assignments in `uppdrag`.",
+        (
+            Column("ar", "year", "The year followed up.", "2024"),
+            Column("uppdrag_id", "text", "The assignment.", "U3"),
+            Column("status", "choice", "Where it stands at the year's end.", "pågår", allowed=ASSIGNMENT_STATUSES),
+            Column("kommentar", "text", "What was done.", "Samverkan med polisen och skolan har inletts.", prose=True),
+        ),
+        key=("ar", "uppdrag_id"), required=False,
+    ),
+    Table(
+        "riskuppfoljning", "Uppföljning av riskhanteringsplanen",
+        "Each risk of the year's risk register followed up at the year's end: whether its actions were carried "
+        "out, whether it materialised, and the closing probability and consequence (on the params' risk "
+        "scale). `risk_id` must be one of that year's risks in `risker`.",
+        (
+            Column("ar", "year", "The year followed up.", "2024"),
+            Column("risk_id", "text", "The risk.", "R1"),
+            Column("genomforda", "choice", "Were the planned actions carried out?", "delvis",
+                   allowed=("ja", "delvis", "nej")),
+            Column("intraffad", "choice", "Did the risk materialise during the year?", "nej", allowed=("ja", "nej")),
+            Column("sannolikhet", "integer", "Closing probability, 1 to the params' scale.", "4", required=False,
+                   minimum=1, maximum=7),
+            Column("konsekvens", "integer", "Closing consequence, 1 to the params' scale.", "4", required=False,
+                   minimum=1, maximum=7),
+            Column("kommentar", "text", "The closing assessment.", "Sjukfrånvaron har minskat men omsättningen är "
+                   "fortsatt hög.", prose=True),
+        ),
+        key=("ar", "risk_id"), required=False,
+    ),
+    Table(
+        "internkontroll", "Uppföljning av intern kontroll",
+        "The year's internal control plan followed up: each control point (kontrollmoment) and its result.",
+        (
+            Column("ar", "year", "The year.", "2024"),
+            Column("kontroll_id", "text", "Short identifier.", "IK2"),
+            Column("process", "text", "The process or routine controlled.", "Ekonomiskt bistånd"),
+            Column("kontrollmoment", "text", "What is controlled.", "Utbetalningar görs enligt beslut.", prose=True),
+            Column("metod", "text", "How it was controlled.", "Stickprov av 20 utbetalningar per kvartal.",
+                   required=False, prose=True),
+            Column("resultat", "text", "What the control found.", "Två av 80 utbetalningar saknade attest.",
+                   prose=True),
+            Column("avvikelse", "choice", "Did the control find deviations?", "ja", allowed=("ja", "nej")),
+            Column("atgard", "text", "What is done about a deviation.", "Rutinen för attest har förtydligats.",
+                   required=False, prose=True),
+        ),
+        key=("ar", "kontroll_id"), required=False,
+    ),
+    Table(
+        "arsutfall", "Årets utfall per verksamhet",
+        "The closed year's outcome per activity area, in tkr with net costs negative, with the explanation of "
+        "its deviation. `utfall` must equal December's outcome to date in `ekonomi` (within 1 tkr).",
+        (
+            Column("ar", "year", "The year.", "2024"),
+            Column("verksamhet", "text", "The activity area.", "Barn- och ungdomsvård"),
+            Column("budget", "number", "The year's budget, tkr.", "−79 162"),
+            Column("utfall", "number", "The year's outcome, tkr.", "−82 046"),
+            Column("kommentar", "text", "Why the outcome deviates from the budget.",
+                   "Fler externa placeringar än budgeterat.", required=False, prose=True),
+        ),
+        key=("ar", "verksamhet"), required=False,
+        references=(("verksamhet", "verksamheter", "verksamhet"),),
+    ),
+    Table(
+        "balanskrav", "Balanskravsutredning",
+        "The items that take the board's result against its allocation to its part of the balance requirement "
+        "result (balanskravsresultat), in tkr as they change the result: realisation gains are subtracted, "
+        "say. Without rows the two are equal.",
+        (
+            Column("ar", "year", "The year.", "2024"),
+            Column("ordning", "integer", "Order of the item.", "1", minimum=0),
+            Column("rubrik", "text", "The item as printed.", "Avgår: realisationsvinster"),
+            Column("belopp", "number", "Amount, tkr.", "−120"),
+        ),
+        key=("ar", "ordning"), required=False,
+    ),
+    Table(
+        "personal", "Personalnyckeltal",
+        "The year's staff figures, as HR closes them: the verksamhetsberättelse compares each year with the "
+        "one before.",
+        (
+            Column("ar", "year", "The year.", "2024"),
+            Column("arsarbetare", "number", "Full-time equivalents in permanent employment.", "203,4", minimum=0),
+            Column("sjukfranvaro", "number", "Sick leave, % of scheduled hours.", "6,9", minimum=0, maximum=100),
+            Column("personalomsattning", "number", "Staff turnover, %.", "14,8", minimum=0, maximum=100),
+        ),
+        key=("ar",), required=False,
+    ),
+)
+
+TABLES = TABLES + PLAN_TABLES + YEAR_END_TABLES
 
 BY_NAME = {t.name: t for t in TABLES}
 
-# Markdown texts, one file each, under texter/<period>/ (monthly and interim) or texter/<year>/ (plan).
+# Markdown texts, one file each, under texter/<period>/ (monthly and interim) or texter/<year>/ (plan and
+# verksamhetsberättelse: there `viktiga-handelser`, `analys-<n>` and `ekonomi` are the year's).
 TEXTS = {
-    "viktiga-handelser": "Important events of the period (viktiga händelser).",
-    "analys-<n>": "The administration's analysis for goal area n (1, 2, …).",
-    "ekonomi": "Comment on the economic situation.",
+    "viktiga-handelser": "Important events of the period (viktiga händelser); under `texter/<year>/`, the year's.",
+    "analys-<n>": "The administration's analysis for goal area n (1, 2, …); under `texter/<year>/`, the year's.",
+    "ekonomi": "Comment on the economic situation; under `texter/<year>/`, on the year's outcome.",
     "politiska-prioriteringar": "Plan: the political priorities.",
     "nulagesanalys": "Plan: the situation analysis; `Förändringstryck` lists as Markdown lists.",
     "vision": "Plan: the vision and the goal structure.",
@@ -444,6 +555,9 @@ TEXTS = {
     "riskhantering": "Plan: introduction to the risk register.",
     "resurser": "Plan: introduction to resources (organisation and staff).",
     "bilaga-<n>": "Plan: appendix n; its first heading is the appendix's title.",
+    "sammanfattning": "Verksamhetsberättelse: the year in summary (`texter/<year>/`).",
+    "personal": "Verksamhetsberättelse: comment on the year's staff figures.",
+    "framtid": "Verksamhetsberättelse: looking ahead (framtid och utmaningar).",
 }
 _NUMBERED = ("analys", "politiskt-uppdrag", "inriktning", "bilaga")
 
@@ -516,7 +630,7 @@ def markdown_docs() -> str:
         "",
         "Markdown, UTF-8, one file per text and period, the folder named by the period key "
         "(`texter/2023-06..2023-07/viktiga-handelser.md`, `texter/2024-T2/ekonomi.md`) or, for the annual "
-        "plan, by its year (`texter/2024/vision.md`). Raw HTML in a text is shown as text, never run.",
+        "plan and the verksamhetsberättelse, by its year (`texter/2024/vision.md`). Raw HTML in a text is shown as text, never run.",
         "",
         "| file | content |",
         "|---|---|",

@@ -89,6 +89,14 @@ def parse_number(text: str) -> float:
 _WORDS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
 
 
-def count_word(n: int) -> str:
-    """Small counts as words, as running text prints them: 11 → "elva"."""
+def count_word(n: int, neuter: bool = False) -> str:
+    """Small counts as words, as running text prints them: 11 → "elva"; 1 → "en", or "ett" before a
+    neuter noun (ett uppdrag)."""
+    if n == 1 and neuter:
+        return "ett"
     return _WORDS[n] if 0 <= n < len(_WORDS) else number(n)
+
+
+def counted(n: int, one: str, many: str, neuter: bool = False) -> str:
+    """A count with its noun: ``counted(1, "risk", "risker")`` → "en risk", 7 → "sju risker"."""
+    return f"{count_word(n, neuter)} {one if n == 1 else many}"

@@ -25,6 +25,7 @@ from styrkort.data.rules import GoalAreas, overlapping_period
 from styrkort.data.tables import decode, empty_frame, find_table_file, read_rows, typed_frame
 from styrkort.data.units import Lifecycle, check_lifecycle, check_unit_months
 from styrkort.data.values import optional_float
+from styrkort.data.yearend import check_year_end
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,13 @@ class Dataset:
     year_wheel: pd.DataFrame
     rates: pd.DataFrame
     accessibility_activities: pd.DataFrame
+    assignments: pd.DataFrame
+    assignment_follow_up: pd.DataFrame
+    risk_follow_up: pd.DataFrame
+    internal_control: pd.DataFrame
+    year_outcome: pd.DataFrame
+    balance_items: pd.DataFrame
+    staff_figures: pd.DataFrame
     texts: Mapping[tuple[str, str], str] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
 
@@ -121,7 +129,10 @@ _ATTRS = {
     "bedomningar": "assessments", "indikatorvarden": "indicator_values", "ekonomi": "economy",
     "manadsbudget": "monthly_budget", "ekonomi_enhet": "unit_economy", "ekonomikommentarer": "economy_comments", "malprognos": "goal_forecasts",
     "nettokostnad": "net_costs", "kommunbidrag": "allocation", "risker": "risks", "agenda2030": "agenda_2030", "arshjul": "year_wheel", "ersattningar": "rates",
-    "tillganglighetsplan": "accessibility_activities",
+    "tillganglighetsplan": "accessibility_activities", "uppdrag": "assignments",
+    "uppdragsuppfoljning": "assignment_follow_up", "riskuppfoljning": "risk_follow_up",
+    "internkontroll": "internal_control", "arsutfall": "year_outcome", "balanskrav": "balance_items",
+    "personal": "staff_figures",
 }
 
 
@@ -158,6 +169,7 @@ def load_data(folder: str | Path, today: date | None = None, *, pending: tuple =
         _check_indicators(tables, names, problems)
         _check_periods(tables, names, problems)
         _check_plan(tables, names, problems)
+        problems.extend(check_year_end(tables, names))
     texts = _read_texts(folder, problems, files)
     if problems:
         raise DataError(problems, str(folder))
@@ -225,6 +237,7 @@ def _check_references(tables: dict[str, pd.DataFrame], names: dict[str, str], pr
     check_area("indikatorer", tables["indikatorer"]["ar"])
     check_area("risker", tables["risker"]["ar"])
     check_area("agenda2030", tables["agenda2030"]["ar"])
+    check_area("uppdrag", tables["uppdrag"]["ar"])
     check_area("malprognos", [parse_period(k).year for k in tables["malprognos"]["period"]])
     for key, row in zip(tables["malprognos"]["period"], tables["malprognos"]["_row"]):
         if parse_period(key).kind != "interim":

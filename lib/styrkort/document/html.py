@@ -37,7 +37,7 @@ def badge(b: Badge) -> str:
         return f'<span class="status status-none"><span aria-hidden="true">○</span> {esc(b.missing)}</span>'
     s = b.status
     return (f'<span class="status status-{s.css}"><span class="symbol" aria-hidden="true">{s.symbol}</span>'
-            f" {s.value}</span>")
+            f" {esc(b.word)}</span>")
 
 
 def _cells(values: Content | tuple[Content, ...], numeric: tuple[int, ...], header_first: bool) -> str:

@@ -26,9 +26,17 @@ class Span:
 
 @dataclass(frozen=True)
 class Badge:
-    """A status as the reader sees it: colour, a shape and a word (``None``: the ``missing`` word)."""
+    """A status as the reader sees it: colour, a shape and a word (``None``: the ``missing`` word).
+    ``label`` is the word in place of the status's own ("Uppfyllt" on green)."""
     status: Status | None
     missing: str = NOT_ASSESSED
+    label: str | None = None
+
+    @property
+    def word(self) -> str:
+        if self.status is None:
+            return self.missing
+        return self.label or self.status.value
 
 
 @dataclass(frozen=True)
@@ -172,7 +180,7 @@ def plain_text(nodes: Content) -> str:
         if isinstance(n, str):
             out.append(n)
         elif isinstance(n, Badge):
-            out.append(n.status.value if n.status else n.missing)
+            out.append(n.word)
         elif isinstance(n, Break):
             out.append(" ")
         elif isinstance(n, Time):

@@ -92,7 +92,7 @@ def _node(n: Node) -> str:
     if isinstance(n, Badge):
         if n.status is None:
             return f'#status("none", "○", {string(n.missing)})'
-        return f"#status({string(n.status.css)}, {string(n.status.symbol)}, {string(n.status.value)})"
+        return f"#status({string(n.status.css)}, {string(n.status.symbol)}, {string(n.word)})"
     if isinstance(n, Break):
         return "#linebreak()"
     if isinstance(n, Link):

@@ -27,6 +27,7 @@ from styrkort.data.periods import Period
 from styrkort.data.status import Status
 from styrkort.document.html import esc
 from styrkort.reports.adjustments import (
+    SECTION_ATTRS,
     AdjustmentConflict,
     Adjustments,
     Entry,
@@ -37,7 +38,9 @@ from styrkort.reports.adjustments import (
     stamp,
 )
 from styrkort.reports.interim import interim_report
-from styrkort.reports.kinds import INTERIM, PLAN, ReportKind, report_kind
+from styrkort.reports.annual import annual_report
+from styrkort.reports.kinds import ANNUAL, INTERIM, PLAN, ReportKind, report_kind
+from styrkort.reports.outcomes import YEAR_ASSESSMENTS
 from styrkort.reports.plan import annual_plan
 
 # The form is a grid: a header row, then one row per goal area, step, risk or activity area.
@@ -296,7 +299,7 @@ class Editor:
 
 
 #: The adjustment file's key of each editor's section.
-_SECTION_KEYS = {"status": "status", "bridge": "kommunbidrag", "risks": "risker", "forecast": "prognos"}
+_SECTION_KEYS = {attr: key for key, attr in SECTION_ATTRS.items()}
 
 
 def _identity(e: Entry) -> str:
@@ -420,28 +423,43 @@ class BridgeEditor(Editor):
 
 
 class RiskEditor(Editor):
-    """Every risk of the register, the unvalued ones too: probability and consequence after
-    actions, and the assessment of the actions (Bedömning av åtgärder)."""
+    """Every risk of the register, the unvalued ones too: in the plan, probability and consequence
+    after actions and the assessment of the actions (Bedömning av åtgärder); in the
+    verksamhetsberättelse, the same at the year's end and the closing assessment."""
 
     section = "risks"
     key = "risk"
-    headers = ("Risk", "Sannolikhet", "Konsekvens", "Bedömning av åtgärder", "Motivering")
     columns = "minmax(12em, 2fr) 6em 6em minmax(9em, 1fr) minmax(12em, 2fr)"  # five columns share the width
 
-    def __init__(self, data, params, period, folder):
-        super().__init__(data, params, PLAN, period, folder, "Risker efter åtgärder")
-        self.stated = {r.risk_id: r for r in annual_plan(data, self.period, params).stated_risks}
+    def __init__(self, data, params, period, folder, kind: ReportKind | str | None = None):
+        kind = report_kind(kind or PLAN)
+        closing = kind is ANNUAL
+        self.when = "vid årets slut" if closing else "efter åtgärder"
+        super().__init__(data, params, kind, period, folder,
+                         "Riskernas bedömning vid årets slut" if closing else "Risker efter åtgärder")
+        self.headers = ("Risk", "Sannolikhet", "Konsekvens", "Bedömning vid årets slut" if closing
+                        else "Bedömning av åtgärder", "Motivering")
+        self.stated = {r.risk_id: r for r in self._stated()}
         scale = [("–", 0)] + [(str(v), v) for v in range(1, params.risk.scale + 1)]  # 0: not assessed
         self.controls: dict[str, tuple[w.Dropdown, w.Dropdown, w.Text, w.Text]] = {}
         for r in self.stated.values():
             p = w.Dropdown(options=scale, layout=w.Layout(width="100%"),
-                           **_named(f"Sannolikhet för {r.risk_id} efter åtgärder"))
+                           **_named(f"Sannolikhet för {r.risk_id} {self.when}"))
             c = w.Dropdown(options=scale, layout=w.Layout(width="100%"),
-                           **_named(f"Konsekvens för {r.risk_id} efter åtgärder"))
+                           **_named(f"Konsekvens för {r.risk_id} {self.when}"))
             assessment = w.Text(placeholder="Bedömning", continuous_update=False, layout=w.Layout(width="100%"),
-                                **_named(f"Bedömning av åtgärder för {r.risk_id}"))
+                                **_named(f"{self.headers[3]} för {r.risk_id}"))
             self.controls[r.risk_id] = (p, c, assessment, _reason(r.risk_id))
         self._start()
+
+    def _stated(self):
+        """The risks as the data states them: the plan's, or their follow-up at the year's end (a risk
+        the data does not assess at the year's end has no values)."""
+        if self.kind is PLAN:
+            return annual_plan(self.data, self.period, self.params).stated_risks
+        report = annual_report(self.data, self.period, self.params, replace(self.saved, risks=()))
+        return [replace(f.closing or replace(f.planned, probability=None, consequence=None), assessment=f.comment)
+                for f in report.risks]
 
     def load(self, entries):
         by_risk = {e.get("risk"): e for e in entries}
@@ -475,9 +493,54 @@ class RiskEditor(Editor):
                 for rid, (p, c, _, _) in self.controls.items() if (p.value == 0) != (c.value == 0)]
 
     def render_preview(self, adjustments):
+        if self.kind is ANNUAL:
+            from styrkort.pages.annual import risks as follow_up
+
+            return follow_up(annual_report(self.data, self.period, self.params, adjustments)).html
         from styrkort.pages.plan import risks
 
         return risks(annual_plan(self.data, self.period, self.params, adjustments)).html
+
+
+class GoalAssessmentEditor(Editor):
+    """Per board goal: the year's assessment the monthly outcomes propose, another to set, the reason."""
+
+    section = "goal_assessments"
+    key = "mal"
+    headers = ("Nämndmål", "Årets bedömning", "Motivering")
+    columns = f"minmax(14em, 2fr) 14em {_REASON_COLUMN}"
+
+    def __init__(self, data, params, period, folder):
+        super().__init__(data, params, ANNUAL, period, folder, "Bedöm målen för året")
+        proposed = annual_report(data, self.period, params, replace(self.saved, goal_assessments=()))
+        self.goals = {g.goal_id: g for a in proposed.areas for g in a.goals}
+        self.controls: dict[str, tuple[w.Dropdown, w.Text]] = {}
+        for g in self.goals.values():
+            choice = w.Dropdown(options=[(f"Föreslagen ({g.proposed or 'ej bedömd'})", "")]
+                                + [(v[:1].upper() + v[1:], v) for v in YEAR_ASSESSMENTS],
+                                value="", layout=w.Layout(width="100%"), **_named(f"Årets bedömning av mål {g.goal_id}"))
+            self.controls[g.goal_id] = (choice, _reason(f"mål {g.goal_id}"))
+        self._start()
+
+    def load(self, entries):
+        by_goal = {str(e.get("mal")): e for e in entries}
+        for goal, (choice, reason) in self.controls.items():
+            e = by_goal.get(goal)
+            choice.value, reason.value = (str(e.get("bedomning")), e.reason) if e else ("", "")
+
+    def rows(self):
+        return [[_label(f"{goal} {self.goals[goal].text}"), choice, reason]
+                for goal, (choice, reason) in self.controls.items()]
+
+    def entries(self):
+        saved = self._saved(self.key)
+        return tuple(_keep_or_stamp({"mal": goal, "bedomning": choice.value}, reason.value, saved.get(goal))
+                     for goal, (choice, reason) in self.controls.items() if choice.value)
+
+    def render_preview(self, adjustments):
+        from styrkort.pages.annual import overview
+
+        return overview(annual_report(self.data, self.period, self.params, adjustments)).html
 
 
 class ForecastEditor(Editor):

@@ -17,6 +17,7 @@ from styrkort.data.periods import Period
 from styrkort.pages.elements import table
 from styrkort.document.html import esc, write
 from styrkort.reports.adjustments import (
+    SECTION_ATTRS,
     SECTIONS,
     AdjustmentConflict,
     adjustment_log,
@@ -27,8 +28,8 @@ from styrkort.reports.adjustments import (
 )
 from styrkort.reports.kinds import ReportKind, report_kind
 
-_SECTION_NAMES = {"status": "Status", "kommunbidrag": "Kommunbidrag", "risker": "Risker", "prognos": "Prognos"}
-_ATTRS = {"status": "status", "kommunbidrag": "bridge", "risker": "risks", "prognos": "forecast"}
+_SECTION_NAMES = {"status": "Status", "kommunbidrag": "Kommunbidrag", "risker": "Risker", "prognos": "Prognos",
+                  "malbedomning": "Målbedömning"}
 
 
 class AdjustmentsOverview:
@@ -55,7 +56,7 @@ class AdjustmentsOverview:
         current = self._current()
         rows, options = [], []
         for section in self.kind.adjustment_sections:
-            for e in getattr(current, _ATTRS[section]):
+            for e in getattr(current, SECTION_ATTRS[section]):
                 identity = e.get(SECTIONS[section][0])
                 rows.append([_SECTION_NAMES[section], describe_values(dict(e.values)), e.reason, e.by,
                              e.at[:16].replace("T", " ")])
@@ -82,7 +83,7 @@ class AdjustmentsOverview:
             self.message.value = "<span style='color:#b3261e'>Skriv varför justeringen ångras.</span>"
             return False
         section, identity = self.choice.value
-        entries = getattr(self._current(), _ATTRS[section])
+        entries = getattr(self._current(), SECTION_ATTRS[section])
         kept = tuple(e for e in entries if e.get(SECTIONS[section][0]) != identity)
         try:
             save_section(self.folder, self.kind.name, self.period.key, section, kept, entries,

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from styrkort.data.loading import Dataset
     from styrkort.data.params import Params
     from styrkort.data.periods import Period
-    from styrkort.lab.editors import BridgeEditor, ForecastEditor, RiskEditor, StatusEditor
+    from styrkort.lab.editors import BridgeEditor, ForecastEditor, GoalAssessmentEditor, RiskEditor, StatusEditor
     from styrkort.lab.overview import AdjustmentsOverview, RenderButton
     from styrkort.reports.kinds import ReportKind
 
@@ -41,13 +41,24 @@ def bridge_editor(data: Dataset, params: Params, period: Period | str, folder: s
 
 
 def risk_editor(data: Dataset, params: Params, period: Period | str, folder: str | Path,
-                show: bool = True) -> RiskEditor | None:
-    """Assess the plan's risks again after their actions."""
+                show: bool = True, kind: ReportKind | str | None = None) -> RiskEditor | None:
+    """Assess the plan's risks again after their actions, or at the year's end (``kind`` the
+    verksamhetsberättelse's, ``sk.ANNUAL``)."""
     if not show:
         return None
     from styrkort.lab.editors import RiskEditor
 
-    return RiskEditor(data, params, period, folder)
+    return RiskEditor(data, params, period, folder, kind)
+
+
+def goal_assessment_editor(data: Dataset, params: Params, period: Period | str, folder: str | Path,
+                           show: bool = True) -> GoalAssessmentEditor | None:
+    """Assess a board goal for the year by hand, in the verksamhetsberättelse."""
+    if not show:
+        return None
+    from styrkort.lab.editors import GoalAssessmentEditor
+
+    return GoalAssessmentEditor(data, params, period, folder)
 
 
 def forecast_editor(data: Dataset, params: Params, period: Period | str, folder: str | Path,

@@ -156,3 +156,57 @@ def budget_forecast_chart(activities: Sequence[str], budget: Sequence[float], fo
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         return to_svg(fig)
+
+
+def forecast_accuracy_chart(labels: Sequence[str], deviations_tkr: Sequence[float]) -> str:
+    """Each full-year forecast's deviation from the year's outcome, mnkr: above the line the forecast
+    promised a lower cost than the year came to, below it a higher."""
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(7.2, 2.9))
+        ax = fig.add_axes((0.1, 0.26, 0.88, 0.66))
+        values = [v / 1000 for v in deviations_tkr]
+        xs = range(len(values))
+        ax.bar(list(xs), values, width=0.6, color=["#1d4f73" if v >= 0 else "#9db7cf" for v in values],
+               edgecolor=INK, linewidth=0.5)
+        ax.axhline(0, color=INK, linewidth=0.8)
+        span = max((abs(v) for v in values), default=1) or 1
+        for x, v in zip(xs, values):
+            ax.text(x, v + (0.04 * span if v >= 0 else -0.04 * span), _sv(v, 1), ha="center",
+                    va="bottom" if v >= 0 else "top", fontsize=8, color=INK)
+        ax.set_ylim(-span * 1.3, span * 1.3)
+        ax.set_xticks(list(xs), labels, rotation=30, ha="right")
+        ax.set_ylabel("Prognos − utfall, mnkr")
+        ax.yaxis.set_major_formatter(lambda v, _: _sv(v, 1))
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        return to_svg(fig)
+
+
+def trend_charts(series: Sequence[tuple[str, Sequence[int], Sequence[float | None], int]]) -> str:
+    """Small line charts side by side, one per indicator: (name, years, values, decimals), each
+    value labelled, so that the trend reads at a glance and the figures stay exact."""
+    import matplotlib
+
+    columns = min(3, len(series))
+    rows = -(-len(series) // columns)
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(7.2, 1.9 * rows))
+        for i, (name, years, values, decimals) in enumerate(series):
+            ax = fig.add_subplot(rows, columns, i + 1)
+            points = [(y, v) for y, v in zip(years, values) if v is not None]
+            ax.plot([y for y, _ in points], [v for _, v in points], color="#1d4f73", marker="o", linewidth=1.5)
+            low, high = min(v for _, v in points), max(v for _, v in points)
+            pad = (high - low) * 0.35 or abs(high) * 0.1 or 1
+            ax.set_ylim(low - pad, high + pad)
+            for y, v in points:
+                ax.text(y, v + pad * 0.25, _sv(v, decimals), ha="center", va="bottom", fontsize=7.5, color=INK)
+            ax.set_xticks(list(years), [str(y) for y in years])
+            ax.set_xlim(years[0] - 0.4, years[-1] + 0.4)
+            ax.set_yticks([])
+            ax.set_title(name if len(name) <= 34 else name[:32] + "…", fontsize=8, loc="left")
+            for side in ("top", "right", "left"):
+                ax.spines[side].set_visible(False)
+        fig.subplots_adjust(hspace=0.7, wspace=0.15)
+        return to_svg(fig)

@@ -19,8 +19,8 @@ def cell(value: Cell) -> Content:
     return content(value)
 
 
-def badge(status: Status | None, missing: str = NOT_ASSESSED) -> Badge:
-    return Badge(status, missing)
+def badge(status: Status | None, missing: str = NOT_ASSESSED, label: str | None = None) -> Badge:
+    return Badge(status, missing, label)
 
 
 def figure(svg: str, alt: str, caption: str = "", css: str = "") -> Figure:

@@ -31,9 +31,14 @@ def events(report: GoalReport) -> Part:
 _COUNTED = {Status.GRON: ("grön", "gröna"), Status.GUL: ("gul", "gula"), Status.ROD: ("röd", "röda")}
 
 
+def status_count(status: Status, n: int) -> str:
+    """``"1 grön"``, ``"6 gröna"``."""
+    return f"{n} {_COUNTED[status][n != 1]}"
+
+
 def distribution_text(d: Distribution) -> str:
     """``"6 gröna, 5 gula, 0 röda"``, and how many did not report."""
-    text = ", ".join(f"{d.count(s)} {_COUNTED[s][d.count(s) != 1]}" for s in Status)
+    text = ", ".join(status_count(s, d.count(s)) for s in Status)
     return text + (f", {d.missing} {NOT_REPORTED.lower()}" if d.missing else "")
 
 

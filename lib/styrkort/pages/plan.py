@@ -51,7 +51,12 @@ def area(a: PlanArea, year: int, administration: str = "förvaltningen") -> Part
     parts: list[Node] = [
         Heading(2, (f"Målområde {a.number}: {a.heading}",)),
         Paragraph(content(Span("strong", ("Kommunövergripande mål:",)), " ", a.council_goal), css="council-goal")]
-    if a.assignment:
+    if len(a.assignments) == 1:
+        parts += [Heading(3, ("Politiskt uppdrag från kommunplanen",)), Paragraph(a.assignments)]
+    elif a.assignments:
+        parts += [Heading(3, ("Politiska uppdrag från kommunplanen",)),
+                  ItemList(tuple((u,) for u in a.assignments), css="assignments")]
+    elif a.assignment:
         parts += [Heading(3, ("Politiskt uppdrag från kommunplanen",)), *markdown(a.assignment, 3)]
     if a.priorities:
         parts += [Heading(3, ("Nämndens inriktning och prioriteringar",)), *markdown(a.priorities, 3)]

@@ -15,6 +15,11 @@ and when (``tid``). Keys are Swedish like the data's columns::
     - {risk: R1, sannolikhet: 3, konsekvens: 4, bedomning: …, motivering: …}   # and/or the actions' assessment
     prognos:                     # interim: tkr added to the forecast, net-cost sign
     - {verksamhet: Barn- och ungdomsvård, justering: -1500, motivering: …}
+    malbedomning:                # annual report: a board goal's assessment for the year
+    - {mal: "1.1", bedomning: delvis uppfyllt, motivering: …}
+
+In the annual report (``annual-report-2024.yaml``) ``risker`` sets a risk's closing probability,
+consequence and assessment.
 
 A file that names an unknown area, step, risk or activity, a status outside Grön/Gul/Röd, or
 an entry without a reason is refused with the file and the entry named.
@@ -43,13 +48,14 @@ from styrkort.data.status import StatusError, parse_status
 from styrkort.data.values import whole_number
 from styrkort.data.yamlfile import is_number, is_text, read_yaml
 from styrkort.reports.kinds import MONTHLY, REPORTS, ReportKind
-from styrkort.reports.outcomes import Override
+from styrkort.reports.outcomes import YEAR_ASSESSMENTS, Override
 
 SECTIONS = {
     "status": ("malomrade", "status"),
     "kommunbidrag": ("steg",),
     "risker": ("risk",),
     "prognos": ("verksamhet", "justering"),
+    "malbedomning": ("mal", "bedomning"),
 }
 #: Keys an entry may have besides its required ones: a step's amount or rate; a risk's probability
 #: and consequence after actions (both or neither) and the assessment of its actions.
@@ -58,10 +64,10 @@ META = ("motivering", "av", "tid")
 #: What each field holds; a list, a mapping, ``true``, ``.inf`` or ``.nan`` is refused where a value belongs.
 _FIELDS = {"malomrade": "whole", "status": "text", "steg": "text", "belopp": "number", "procent": "number",
            "risk": "text", "sannolikhet": "whole", "konsekvens": "whole", "bedomning": "text", "verksamhet": "text",
-           "justering": "number", "motivering": "text", "av": "text"}
+           "justering": "number", "motivering": "text", "av": "text", "mal": "id"}
 _FIELD_CHECKS = {"whole": lambda v: is_number(v) and whole_number(v) is not None, "text": is_text,
-                 "number": is_number}
-_KIND_TEXT = {"whole": "ett heltal", "text": "en text", "number": "ett tal"}
+                 "number": is_number, "id": lambda v: is_text(v) or is_number(v)}
+_KIND_TEXT = {"whole": "ett heltal", "text": "en text", "number": "ett tal", "id": "ett mål-id som 1.1"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,7 @@ class Adjustments:
     bridge: tuple[Entry, ...] = ()
     risks: tuple[Entry, ...] = ()
     forecast: tuple[Entry, ...] = ()
+    goal_assessments: tuple[Entry, ...] = ()
     source: str = ""
     # Status set in other reports of the same year, so that the Jan–Dec strip shows them.
     year_status: Mapping[tuple[str, int], Override] = field(default_factory=dict)
@@ -113,9 +120,14 @@ class Adjustments:
     def forecast_changes(self) -> dict[str, float]:
         return {e.get("verksamhet"): float(e.get("justering")) for e in self.forecast}
 
+    def goal_assessment(self, goal_id: str) -> Entry | None:
+        """The analyst's year assessment of a board goal, where one is set."""
+        return next((e for e in self.goal_assessments if str(e.get("mal")) == goal_id), None)
 
 
-_ATTR = {"status": "status", "kommunbidrag": "bridge", "risker": "risks", "prognos": "forecast"}
+#: Each section of the file → the attribute of :class:`Adjustments` holding its entries.
+SECTION_ATTRS = {"status": "status", "kommunbidrag": "bridge", "risker": "risks", "prognos": "forecast",
+         "malbedomning": "goal_assessments"}
 
 
 def _override(e: Entry) -> Override:
@@ -178,7 +190,7 @@ def read_adjustments(path: Path, report: str, period_key: str) -> Adjustments:
             reason = str(item.get("motivering") or "").strip()
             values = {k: v for k, v in item.items() if k not in META}
             entries.append(Entry(values, reason, str(item.get("av") or ""), str(item.get("tid") or "")))
-        sections[_ATTR[key]] = entries
+        sections[SECTION_ATTRS[key]] = entries
     if problems:
         raise DataError(problems, str(path))
     return Adjustments(report, period_key, source=str(path), **{k: tuple(v) for k, v in sections.items()})
@@ -188,7 +200,7 @@ def check_adjustments(adj: Adjustments, data: Dataset, params: Params, year: int
     """Refuse entries that name what the data does not have, or values outside what is allowed."""
     name = Path(adj.source).name
     problems: list[Problem] = []
-    for key, attr in _ATTR.items():
+    for key, attr in SECTION_ATTRS.items():
         for i, e in enumerate(getattr(adj, attr), start=1):
             if not e.reason.strip():
                 problems.append(Problem(name, "motivering saknas; varje justering ska motiveras", column=f"{key} nr {i}"))
@@ -233,6 +245,17 @@ def check_adjustments(adj: Adjustments, data: Dataset, params: Params, year: int
             if e.get("verksamhet") not in activities:
                 problems.append(Problem(name, f"verksamheten {e.get('verksamhet')!r} finns inte; kända: "
                                               f"{', '.join(sorted(activities))}", column=where))
+    if adj.goal_assessments:
+        goals = data.board_goals[data.board_goals["ar"] == year]
+        known = [str(g) for g in goals["mal_id"]]
+        for i, e in enumerate(adj.goal_assessments, start=1):
+            where = f"malbedomning nr {i}"
+            if str(e.get("mal")) not in known:
+                problems.append(Problem(name, f"målet {e.get('mal')!r} finns inte bland nämndmålen {year}; kända: "
+                                              f"{', '.join(known) or 'inga'}", column=where))
+            if e.get("bedomning") not in YEAR_ASSESSMENTS:
+                problems.append(Problem(name, f"bedömningen {e.get('bedomning')!r} är inte tillåten; tillåtna: "
+                                              f"{', '.join(YEAR_ASSESSMENTS)}", column=where))
     if problems:
         raise DataError(problems, adj.source)
 
@@ -268,7 +291,7 @@ def save_adjustments(adj: Adjustments, folder: str | Path) -> Path:
     """Write the file atomically; entries keep their reason, who and when."""
     path = adjustments_path(folder, adj.report, adj.period)
     doc: dict[str, Any] = {"rapport": adj.report, "period": adj.period}
-    for key, attr in _ATTR.items():
+    for key, attr in SECTION_ATTRS.items():
         entries = getattr(adj, attr)
         if entries:
             doc[key] = [{**dict(e.values), "motivering": e.reason, "av": e.by, "tid": e.at} for e in entries]
@@ -292,7 +315,7 @@ class AdjustmentConflict(Exception):
 
 def save_section(folder: str | Path, report: str, period_key: str, section: str, entries: tuple[Entry, ...],
                  base: tuple[Entry, ...], undo_reason: str = "") -> Adjustments:
-    """Save one section (``status``, ``kommunbidrag``, ``risker``, ``prognos``) of a report's
+    """Save one section (``status``, ``kommunbidrag``, ``risker``, ``prognos``, ``malbedomning``) of a report's
     adjustment file without losing anything: under the folder's lock the file is read again, only
     this section is replaced (another editor's sections stay as that editor saved them), and the
     file is written atomically. ``base`` is the section as the editor read it: when the file's
@@ -300,7 +323,7 @@ def save_section(folder: str | Path, report: str, period_key: str, section: str,
     they saved instead of overwriting it. Every change is appended to the folder's log, an entry
     taken away with ``undo_reason`` when one is given."""
     folder = Path(folder)
-    attr = _ATTR[section]
+    attr = SECTION_ATTRS[section]
     with exclusive(folder / LOCK_NAME, wait=30):
         current = read_adjustments(adjustments_path(folder, report, period_key), report, period_key)
         if _plain(getattr(current, attr)) != _plain(base):

@@ -69,9 +69,25 @@ def _plan_year(data: Dataset, wanted: Period) -> Period:
     return wanted
 
 
+def _closed_year(data: Dataset, wanted: Period) -> Period:
+    """A year whose December has assessments and economy: the year the verksamhetsberättelse closes."""
+    if wanted.kind != "year":
+        raise ReportError(f"Verksamhetsberättelsen gäller ett år (ÅÅÅÅ), inte {wanted.key}.")
+    december = parse_period(f"{wanted.year}-12")
+    if not any(parse_period(key).contains(december.first) for key in data.reporting_periods(wanted.year)):
+        latest = data.reporting_periods(wanted.year)
+        raise ReportError(f"Verksamhetsberättelsen {wanted.year} sammanfattar hela året och kräver bedömningar för "
+                          f"{december.name_sv}; senaste period med bedömningar {wanted.year}: "
+                          f"{latest[-1] if latest else 'ingen'}.")
+    if not (data.economy["period"] == december.key).any():
+        raise ReportError(f"Det finns ingen ekonomisk uppföljning för {december.name_sv}, som "
+                          f"verksamhetsberättelsen {wanted.year} redovisar årets utfall från.")
+    return wanted
+
+
 def closing_period(data: Dataset, p: Period) -> Period:
-    """The reporting period holding an interim period's last month (April for T1, August for T2):
-    its units' results are the interim report's."""
+    """The reporting period holding a period's last month (April for T1, August for T2, December for
+    a year): its units' results are the interim report's, its outcomes close the year."""
     for key in data.reporting_periods(p.year):
         if (reporting := parse_period(key)).contains(p.last):
             return reporting
@@ -145,12 +161,17 @@ PLAN = ReportKind(
     "plan", "annual_plan.ipynb", "plan", "Nämnd- och förvaltningsplan", "namnd-och-forvaltningsplan", ("year",),
     ("kommunbidrag", "risker"), False, "styrkort.reports.plan:annual_plan",
     _plan_year, lambda p: f"Nämnd- och förvaltningsplan {p.year}")
+ANNUAL = ReportKind(
+    "annual-report", "annual_report.ipynb", "verksamhetsberättelse", "Verksamhetsberättelse",
+    "verksamhetsberattelse", ("year",), ("malbedomning", "risker"), True, "styrkort.reports.annual:annual_report",
+    _closed_year, lambda p: f"Verksamhetsberättelse {p.year}")
 
-#: Every kind, in the order a year is reported: the monthly reports, the interim reports, the plan.
-REPORTS: dict[str, ReportKind] = {k.name: k for k in (MONTHLY, INTERIM, PLAN)}
+#: Every kind, in the order a year is reported: the monthly reports, the interim reports, the plan, the
+#: verksamhetsberättelse.
+REPORTS: dict[str, ReportKind] = {k.name: k for k in (MONTHLY, INTERIM, PLAN, ANNUAL)}
 #: The order a batch hands reports to its workers: the heaviest first, so that the last to finish is
 #: a short one.
-HEAVIEST_FIRST: tuple[str, ...] = (PLAN.name, INTERIM.name, MONTHLY.name)
+HEAVIEST_FIRST: tuple[str, ...] = (PLAN.name, ANNUAL.name, INTERIM.name, MONTHLY.name)
 
 
 def report_kind(name: str | ReportKind) -> ReportKind:
@@ -174,7 +195,8 @@ def parse_kinds(text: str | None) -> tuple[ReportKind, ...]:
 
 
 def kind_of_period(p: Period) -> ReportKind:
-    """The kind a period on its own names: a year the plan, T1/T2 the interim report, else monthly."""
+    """The kind a period on its own names: a year the plan (not the verksamhetsberättelse), T1/T2 the
+    interim report, else monthly."""
     return next(k for k in REPORTS.values() if p.kind in k.period_kinds)
 
 
@@ -211,8 +233,8 @@ def has_plan_data(data: Dataset, year: int) -> bool:
 def reports_for_year(data: Dataset, year: int, kinds: tuple[ReportKind, ...] = tuple(REPORTS.values())
                      ) -> list[tuple[ReportKind, Period]]:
     """Every report the year's data supports, in the order they are reported: each reporting
-    period with assessments, T1 and T2 when their closing months have them, and the plan when
-    the year has one."""
+    period with assessments, T1 and T2 when their closing months have them, the plan when the
+    year has one, and the verksamhetsberättelse once December has assessments and economy."""
     wanted: list[tuple[ReportKind, Period]] = []
     if MONTHLY in kinds:
         wanted += [(MONTHLY, parse_period(key)) for key in data.reporting_periods(year)]
@@ -224,6 +246,11 @@ def reports_for_year(data: Dataset, year: int, kinds: tuple[ReportKind, ...] = t
                 pass
     if PLAN in kinds and has_plan_data(data, year):
         wanted.append((PLAN, parse_period(str(year))))
+    if ANNUAL in kinds:
+        try:
+            wanted.append((ANNUAL, ANNUAL.resolve(data, str(year))))
+        except ReportError:
+            pass
     return wanted
 
 

@@ -79,3 +79,37 @@ def strip(outcomes: Mapping[tuple[str, int], AreaOutcome], area: int, upto: Peri
             for m in p.months:
                 by_month[m] = outcome.status
     return [StripCell(MONTHS_SHORT[i], by_month.get(Month(upto.year, i + 1))) for i in range(12)]
+
+
+#: The year's assessment of a goal, as the verksamhetsberättelse gives it.
+MET, PARTLY_MET, NOT_MET = YEAR_ASSESSMENTS = ("uppfyllt", "delvis uppfyllt", "ej uppfyllt")
+
+YEAR_RULE = ("Årets bedömning föreslås från målområdets utfall månad för månad: ej uppfyllt när året slutar "
+             "rött eller mer än hälften av månaderna var röda, uppfyllt när året slutar grönt och minst hälften "
+             "av månaderna var gröna, annars delvis uppfyllt. Ett nämndmål får målområdets förslag om inte "
+             "förvaltningen har bedömt det för sig med en motivering. Målområdet sammanfattar sedan sina mål: "
+             "uppfyllt när alla är uppfyllda, ej uppfyllt när inget är det, annars delvis uppfyllt.")
+
+
+def proposed_year_assessment(months: Sequence[Status | None]) -> str | None:
+    """The year's assessment that :data:`YEAR_RULE` proposes from the months' outcomes (a combined
+    period counts once per month it covers); None for a year without outcomes."""
+    known = [s for s in months if s is not None]
+    if not known:
+        return None
+    red, green = sum(s is Status.ROD for s in known), sum(s is Status.GRON for s in known)
+    if known[-1] is Status.ROD or 2 * red > len(known):
+        return NOT_MET
+    if known[-1] is Status.GRON and 2 * green >= len(known):
+        return MET
+    return PARTLY_MET
+
+
+def combined_year_assessment(goals: Sequence[str | None]) -> str | None:
+    """A goal area's assessment from its goals' (:data:`YEAR_RULE`)."""
+    known = [g for g in goals if g is not None]
+    if not known:
+        return None
+    if all(g == MET for g in known):
+        return MET
+    return NOT_MET if all(g == NOT_MET for g in known) else PARTLY_MET

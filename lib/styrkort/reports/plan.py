@@ -38,11 +38,12 @@ class PlanArea:
     name: str
     heading: str
     council_goal: str
-    assignment: str | None
+    assignment: str | None  # the text politiskt-uppdrag-<n>.md, where the data has no uppdrag for the area
     priorities: str | None
     board_goals: tuple[str, ...]
     indicators: tuple[PlanIndicator, ...]
     agenda_2030: tuple[tuple[int, str], ...] = ()  # (goal number, its name)
+    assignments: tuple[str, ...] = ()  # the area's political assignments in ``uppdrag``
 
 
 @dataclass(frozen=True)
@@ -147,12 +148,16 @@ def annual_plan(data: Dataset, p: Period, params: Params,
         n = int(a.malomrade)
         goals = data.board_goals[(data.board_goals["ar"] == y) & (data.board_goals["malomrade"] == n)]
         inds = data.indicators[(data.indicators["ar"] == y) & (data.indicators["malomrade"] == n)]
+        assignments = tuple(data.assignments[(data.assignments["ar"] == y) & (data.assignments["malomrade"] == n)]
+                            ["uppdrag"])
         areas.append(PlanArea(
-            n, a.namn, a.rubrik, a.kommunmal, text(f"politiskt-uppdrag-{n}"), text(f"inriktning-{n}"),
+            n, a.namn, a.rubrik, a.kommunmal, None if assignments else text(f"politiskt-uppdrag-{n}"),
+            text(f"inriktning-{n}"),
             tuple(goals.sort_values("mal_id")["mal"]),
             tuple(_plan_indicator(i, y) for i in inds.itertuples(index=False)),
             tuple((int(g), AGENDA_2030[int(g) - 1]) for g in sorted(
-                data.agenda_2030[(data.agenda_2030["ar"] == y) & (data.agenda_2030["malomrade"] == n)]["mal"]))))
+                data.agenda_2030[(data.agenda_2030["ar"] == y) & (data.agenda_2030["malomrade"] == n)]["mal"])),
+            assignments))
     stated_risks = risks = risk_register(data.risks, data.goal_areas, y, params.risk)
     stated_bridge = bridge_from_rows(data.allocation, y) if (data.allocation["ar"] == y).any() else None
     bridge = stated_bridge
