@@ -247,3 +247,15 @@ def test_the_report_needs_december(tmp_path):
 def test_the_command_line_asks_for_the_year(capsys):
     assert main(["render", "annual-report", "--period", "2024-12"]) == 2
     assert "Ange --year för annual-report" in capsys.readouterr().err
+
+
+def test_staff_figures_for_the_year_against_the_year_before(report):
+    figures = {r["ar"]: r for r in _csv("personal")}
+    rows = {r[0]: r for r in _rows(report.find("table", class_="staff"))}
+    assert rows["Nyckeltal"] == ["Nyckeltal", "2023", "2024", "Förändring"]
+    for name, column in (("Årsarbetare, tillsvidareanställda", "arsarbetare"), ("Sjukfrånvaro", "sjukfranvaro"),
+                         ("Personalomsättning", "personalomsattning")):
+        before, now = _num(figures["2023"][column]), _num(figures["2024"][column])
+        row = rows[name]
+        assert (_num(row[1]), _num(row[2])) == (before, now)
+        assert _num(row[3].removesuffix(" procentenheter")) == pytest.approx(now - before, abs=0.05)

@@ -11,17 +11,23 @@ from styrkort.document.markdown import markdown
 from styrkort.document.model import Break, Group, Heading, ItemList, Node, Paragraph, Section, Span, content
 from styrkort.document.part import Part
 from styrkort.pages.charts import forecast_accuracy_chart, strip_chart, trend_charts
-from styrkort.pages.elements import adjustment_note, badge, figure, table
-from styrkort.pages.indicators import target_text, value_text
+from styrkort.pages.elements import adjustment_note, badge, figure, table, text_section
+from styrkort.pages.indicators import value_text, wanted_text
 from styrkort.pages.monthly import change_text, status_count, strip_alt
 from styrkort.pages.plan import action_list
-from styrkort.reports.annual import AnnualReport, AreaYear, GoalYear, IndicatorYear, RiskFollowUp
-from styrkort.reports.indicators import TARGETS
+from styrkort.reports.annual import AnnualReport, AreaYear, IndicatorYear, RiskFollowUp
 from styrkort.reports.outcomes import MET, NOT_MET, PARTLY_MET, YEAR_ASSESSMENTS
 
 #: A year assessment's colour and shape: the status that means the same.
 _AS_STATUS = {MET: Status.GRON, PARTLY_MET: Status.GUL, NOT_MET: Status.ROD}
 _ASSIGNMENT_STATUS = {"genomfört": Status.GRON, "pågår": Status.GUL, "ej påbörjat": Status.ROD}
+#: How a goal's or an assignment's state is counted (both nouns are neuter): "1 uppfyllt", "2 uppfyllda".
+_PLURAL = {MET: "uppfyllda", PARTLY_MET: "delvis uppfyllda", NOT_MET: "ej uppfyllda", "genomfört": "genomförda",
+           "pågår": "pågår", "ej påbörjat": "ej påbörjade", None: "ej uppföljda"}
+
+
+def _count(n: int, state: str | None) -> str:
+    return f"{n} {_PLURAL[state] if n != 1 else state or 'ej uppföljt'}"
 
 
 def assessment_badge(assessment: str | None) -> Node:
@@ -30,17 +36,12 @@ def assessment_badge(assessment: str | None) -> Node:
     return badge(_AS_STATUS[assessment], label=assessment[:1].upper() + assessment[1:])
 
 
-def _text_section(title: str, text: str | None, css: str, missing: str) -> Part:
-    body = markdown(text, 2) or (Paragraph((missing,)),)
-    return Part(Section((Heading(2, (title,)), *body), css=css))
-
-
 def summary(report: AnnualReport) -> Part:
     """The year in summary: the administration's own words, then the year's figures at a glance."""
     goals = [g for a in report.areas for g in a.goals]
     counts = Counter(g.assessment for g in goals)
     e = report.economy
-    staff = report.staff[-1] if report.staff and report.staff[-1].year == report.period.year else None
+    staff = next((s for s in report.staff if s.year == report.period.year), None)
     rows = [["Nämndmål uppfyllda", f"{counts[MET]} av {len(goals)}"],
             ["Nämndmål delvis uppfyllda", f"{counts[PARTLY_MET]} av {len(goals)}"],
             ["Nämndmål ej uppfyllda", f"{counts[NOT_MET]} av {len(goals)}"],
@@ -58,7 +59,7 @@ def summary(report: AnnualReport) -> Part:
 
 
 def events(report: AnnualReport) -> Part:
-    return _text_section("Viktiga händelser under året", report.events, "events",
+    return text_section("Viktiga händelser under året", report.events, "events",
                          "Inga viktiga händelser är beskrivna för året.")
 
 
@@ -67,10 +68,8 @@ def overview(report: AnnualReport) -> Part:
     rows = []
     for a in report.areas:
         counts = Counter(g.assessment for g in a.goals)
-        goals = ", ".join(f"{counts[v]} {v}" for v in YEAR_ASSESSMENTS if counts[v]) or fmt.DASH
-        rows.append([f"{a.number}. {a.name}", content(assessment_badge(a.assessment),
-                                                      [" ", Span("em", ("(satt för hand)",))] if a.set_by_hand
-                                                      else None), goals])
+        goals = ", ".join(_count(counts[v], v) for v in YEAR_ASSESSMENTS if counts[v]) or fmt.DASH
+        rows.append([f"{a.number}. {a.name}", _marked(assessment_badge(a.assessment), a.set_by_hand), goals])
     changes: list[Node] = []
     if report.changes:
         changes = [Paragraph((f"Organisationsförändringar under {report.period.year}: "
@@ -92,10 +91,9 @@ def _months_text(a: AreaYear) -> str:
             f"Förslag enligt regeln: {a.proposed}.")
 
 
-def _goal_cell(g: GoalYear) -> Node:
-    if g.override is None:
-        return assessment_badge(g.assessment)
-    return content(assessment_badge(g.assessment), " ", Span("em", ("(satt för hand)",)))
+def _marked(shown: Node, by_hand: bool) -> Node | tuple:
+    """An assessment, marked where the analyst set it."""
+    return content(shown, " ", Span("em", ("(satt för hand)",))) if by_hand else shown
 
 
 def _indicator_table(indicators: tuple[IndicatorYear, ...], year: int) -> Node:
@@ -103,11 +101,8 @@ def _indicator_table(indicators: tuple[IndicatorYear, ...], year: int) -> Node:
     rows = []
     for i in indicators:
         r = i.result
-        wanted = (f"Mål: {target_text(r.direction, r.target, r.target_max, r.unit, r.decimals)}"
-                  if r.direction in TARGETS else {"öka": "Öka", "minska": "Minska", "behålla": "Behålla eller öka",
-                                                  "redovisning": "Redovisas"}[r.direction]
-                  + (f" jämfört med {r.baseline_year}" if r.direction != "redovisning" else ""))
-        rows.append([r.name, *(value_text(v, r.unit, r.decimals) for _, v in i.history), wanted, badge(r.status)])
+        rows.append([r.name, *(value_text(v, r.unit, r.decimals) for _, v in i.history), wanted_text(r, year),
+                     badge(r.status)])
     return table(["Indikator", *(str(y) for y in years), "Önskad utveckling", "Bedömning"], rows,
                  css="indicators", numeric=tuple(range(1, len(years) + 1)),
                  caption=f"Värdet vid årets slut (december) för {', '.join(map(str, years))}. Bedömningen avser "
@@ -130,7 +125,8 @@ def area(a: AreaYear, year: int) -> Part:
         Heading(2, (f"{a.number}. {a.name}",)),
         Paragraph((Span("strong", ("Kommunövergripande mål:",)), " ", a.council_goal), css="council-goal"),
         table(["Nämndens/förvaltningens mål", "Årets bedömning"],
-              [[f"{g.goal_id} {g.text}", _goal_cell(g)] for g in a.goals]
+              [[f"{g.goal_id} {g.text}", _marked(assessment_badge(g.assessment), g.override is not None)]
+               for g in a.goals]
               or [["Inget nämndmål angivet.", assessment_badge(a.assessment)]], css="goal", row_headers=False),
         Paragraph((_months_text(a),), css="basis"),
     ]
@@ -161,9 +157,7 @@ def assignments(report: AnnualReport) -> Part:
                  badge(_ASSIGNMENT_STATUS[u.status], label=u.status[:1].upper() + u.status[1:]) if u.status
                  else badge(None, "Ej uppföljt"), u.comment or fmt.DASH] for u in report.assignments]
         counts = Counter(u.status for u in report.assignments)
-        states = [f"{counts[s]} {s}" for s in ("genomfört", "pågår", "ej påbörjat") if counts[s]]
-        if counts[None]:
-            states.append(f"{counts[None]} ej uppföljt")
+        states = [_count(counts[s], s) for s in (*_ASSIGNMENT_STATUS, None) if counts[s]]
         parts += [Paragraph((f"Planen för {report.period.year} gav förvaltningen "
                              f"{fmt.counted(len(report.assignments), 'politiskt uppdrag', 'politiska uppdrag', True)}. "
                              f"Vid årets slut: {', '.join(states)}.",)),
@@ -204,12 +198,12 @@ def balance(report: AnnualReport) -> list[Node]:
     e, year = report.economy, report.period.year
     rows = [["Årets resultat mot kommunbidraget", fmt.number(e.result, sign=True)],
             *([item, fmt.number(amount, sign=True)] for item, amount in e.balance_items)]
-    verdict = ("Nämnden har hållit sin budgetram och bidrar positivt till kommunens balanskravsresultat."
-               if e.balance_result >= 0 else
-               "Nämnden har inte hållit sin budgetram och belastar kommunens balanskravsresultat.")
+    kept = "har hållit" if e.result >= 0 else "har inte hållit"
     return [Heading(3, ("Balanskravsresultat",)),
-            Paragraph((f"{verdict} Balanskravsresultatet fastställs för kommunen som helhet i årsredovisningen; "
-                       "här redovisas nämndens del av det.",)),
+            Paragraph((f"Nämnden {kept} sin budgetram: resultatet mot kommunbidraget är "
+                       f"{fmt.number(e.result, sign=True)} tkr. Nämndens del av kommunens balanskravsresultat blir "
+                       f"{fmt.number(e.balance_result, sign=True)} tkr; balanskravsresultatet fastställs för kommunen "
+                       "som helhet i årsredovisningen.",)),
             table(["Balanskravsutredning (tkr)", str(year)], rows,
                   foot=["Nämndens del av balanskravsresultatet", fmt.number(e.balance_result, sign=True)],
                   numeric=(1,), css="balance", caption=f"Från årets resultat till balanskravsresultat {year}, tkr.")]
@@ -247,22 +241,23 @@ def staff(report: AnnualReport) -> Part:
                                 f"förvaltningens enheter {fmt.number(report.staff_units.total, 1)} "
                                 "tillsvidareanställda årsarbetare.",)))
     else:
-        def row(name: str, value, decimals: int, unit: str = "") -> list[str]:
-            then = getattr(before, value) if before else None
-            change = getattr(now, value) - then if then is not None else None
-            shown = (lambda v: fmt.percent(v, decimals)) if unit == "%" else (lambda v: fmt.number(v, decimals))
-            return [name, shown(then) if then is not None else fmt.DASH, shown(getattr(now, value)),
-                    fmt.number(change, decimals, sign=True) + (" procentenheter" if unit == "%" and change is not None
-                                                               else "") if change is not None else fmt.DASH]
-
-        parts.append(table(["Nyckeltal", str(year - 1), str(year), "Förändring"],
-                           [row("Årsarbetare, tillsvidareanställda", "fte", 1),
-                            row("Sjukfrånvaro", "sick_leave", 1, "%"),
-                            row("Personalomsättning", "turnover", 1, "%")], numeric=(1, 2, 3), css="staff",
-                           caption=f"Personalnyckeltal {year - 1} och {year}."))
+        rows = [_staff_row("Årsarbetare, tillsvidareanställda", now.fte, before and before.fte, ""),
+                _staff_row("Sjukfrånvaro", now.sick_leave, before and before.sick_leave, "%"),
+                _staff_row("Personalomsättning", now.turnover, before and before.turnover, "%")]
+        parts.append(table(["Nyckeltal", str(year - 1), str(year), "Förändring"], rows, numeric=(1, 2, 3),
+                           css="staff", caption=f"Personalnyckeltal {year - 1} och {year}."))
     if report.staff_text:
         parts.append(Group(markdown(report.staff_text, 2), css="analysis"))
     return Part(Section(tuple(parts), css="staff"))
+
+
+def _staff_row(name: str, now: float, before: float | None, unit: str) -> list[str]:
+    """A staff figure this year and the year before, and the change: in percentage points for a share."""
+    shown = (lambda v: fmt.percent(v, 1)) if unit == "%" else (lambda v: fmt.number(v, 1))
+    if before is None:
+        return [name, fmt.DASH, shown(now), fmt.DASH]
+    change = fmt.number(now - before, 1, sign=True) + (" procentenheter" if unit == "%" else "")
+    return [name, shown(before), shown(now), change]
 
 
 def _value(label: str, risk) -> tuple:
@@ -322,7 +317,7 @@ def internal_control(report: AnnualReport) -> Part:
 
 
 def outlook(report: AnnualReport) -> Part:
-    return _text_section("Framtid och utmaningar", report.outlook, "outlook", "Inget framåtblickande avsnitt är "
+    return text_section("Framtid och utmaningar", report.outlook, "outlook", "Inget framåtblickande avsnitt är "
                                                                               "skrivet för året.")
 
 

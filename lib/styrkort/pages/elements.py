@@ -1,5 +1,6 @@
 """The elements every report page is built of, as document nodes: tables, status badges, figures
-with their text alternatives, the cover, and the note that marks an adjustment made by hand.
+with their text alternatives, the cover, a section of the data's text, and the note that marks an
+adjustment made by hand.
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from typing import Iterable, Sequence
 
 from styrkort.data import fmt
 from styrkort.data.status import NOT_ASSESSED, Status
-from styrkort.document.model import Badge, Content, Cover, Figure, Node, Paragraph, Span, Table, content
+from styrkort.document.markdown import markdown
+from styrkort.document.model import Badge, Content, Cover, Figure, Heading, Node, Paragraph, Section, Span, Table, content
 from styrkort.document.part import Part
 from styrkort.reports.kinds import Header
 
@@ -21,6 +23,12 @@ def cell(value: Cell) -> Content:
 
 def badge(status: Status | None, missing: str = NOT_ASSESSED, label: str | None = None) -> Badge:
     return Badge(status, missing, label)
+
+
+def text_section(title: str, text: str | None, css: str, missing: str, heading_offset: int = 2) -> Part:
+    """A section of its own for one of the data's texts, saying ``missing`` where the data has none."""
+    body = markdown(text, heading_offset) or (Paragraph((missing,)),)
+    return Part(Section(content(Heading(2, (title,)), body), css=css))
 
 
 def figure(svg: str, alt: str, caption: str = "", css: str = "") -> Figure:

@@ -15,8 +15,8 @@ from styrkort.document.part import Part
 from styrkort.pages.charts import strip_chart
 from styrkort.pages.elements import badge, cover, figure, table
 from styrkort.reports.economy import EconomySummary, UnitEconomy
-from styrkort.pages.indicators import target_text, value_text
-from styrkort.reports.indicators import TARGETS, IndicatorResult
+from styrkort.pages.indicators import value_text, wanted_text
+from styrkort.reports.indicators import IndicatorResult
 from styrkort.reports.monthly import AreaSection, GoalReport, MonthlyReport, OrganisationChange
 from styrkort.reports.outcomes import AreaOutcome, StripCell
 from styrkort.reports.rollup import Distribution
@@ -90,20 +90,11 @@ def overview(report: GoalReport) -> Part:
         changes), css="overview"))
 
 
-_DIRECTION_TEXT = {"öka": "Öka jämfört med {y}", "minska": "Minska jämfört med {y}",
-                   "behålla": "Behålla eller öka jämfört med {y}", "redovisning": "Redovisas"}
-
-
-def _compared_with(r: IndicatorResult, year: int) -> str:
-    return "föregående år" if r.baseline_year in (None, year - 1) else str(r.baseline_year)
-
-
 def _indicator_rows(results: Sequence[IndicatorResult], economy: EconomySummary | None,
                     budget_target: str, year: int) -> list[list[str | Badge]]:
     rows: list[list[str | Badge]] = []
     for r in results:
-        wanted = (f"Mål: {target_text(r.direction, r.target, r.target_max, r.unit, r.decimals)}"
-                  if r.direction in TARGETS else _DIRECTION_TEXT[r.direction].format(y=_compared_with(r, year)))
+        wanted = wanted_text(r, year)
         before = value_text(r.last_year, r.unit, r.decimals)
         if r.baseline_year not in (None, year - 1) and r.last_year is not None:
             before += f" ({r.baseline_year})"

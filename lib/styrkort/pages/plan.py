@@ -9,7 +9,7 @@ from styrkort.document.markdown import markdown
 from styrkort.document.model import Break, Content, Heading, ItemList, Node, Paragraph, Section, Span, content
 from styrkort.document.part import Part
 from styrkort.pages.charts import risk_heatmap, waterfall_chart
-from styrkort.pages.elements import adjustment_note, badge, figure, table
+from styrkort.pages.elements import adjustment_note, badge, figure, table, text_section
 from styrkort.pages.indicators import target_text
 from styrkort.reports.budget import NetCostTable
 from styrkort.reports.indicators import ACCOUNT, TARGETS
@@ -17,22 +17,17 @@ from styrkort.reports.plan import AnnualPlan, Appendix, PlanArea, PlanIndicator
 from styrkort.reports.risks import Action, Risk, band_of, band_range, risk_grid
 
 
-def _text_section(title: str, text: str | None, css: str, missing: str) -> Part:
-    body = markdown(text, 1) or (Paragraph((missing,)),)
-    return Part(Section(content(Heading(2, (title,)), body), css=css))
-
-
 def priorities(plan: AnnualPlan) -> Part:
-    return _text_section("Politiska prioriteringar", plan.priorities, "priorities",
-                         "Inga politiska prioriteringar angivna.")
+    return text_section("Politiska prioriteringar", plan.priorities, "priorities",
+                        "Inga politiska prioriteringar angivna.", 1)
 
 
 def situation(plan: AnnualPlan) -> Part:
-    return _text_section("Nuläges- och omvärldsanalys", plan.situation, "situation", "Ingen nulägesanalys angiven.")
+    return text_section("Nuläges- och omvärldsanalys", plan.situation, "situation", "Ingen nulägesanalys angiven.", 1)
 
 
 def vision(plan: AnnualPlan) -> Part:
-    return _text_section("Vision och mål", plan.vision, "vision", "Ingen vision angiven.")
+    return text_section("Vision och mål", plan.vision, "vision", "Ingen vision angiven.", 1)
 
 
 _DIRECTION = {"öka": "ökning jämfört med {y}", "minska": "minskning jämfört med {y}",

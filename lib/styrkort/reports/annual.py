@@ -243,8 +243,8 @@ def _assignments(data: Dataset, year: int) -> tuple[AssignmentFollowUp, ...]:
     planned = data.assignments[data.assignments["ar"] == year].sort_values("malomrade", kind="stable")
     done = data.assignment_follow_up[data.assignment_follow_up["ar"] == year]
     follow = {i: (s, c) for i, s, c in zip(done["uppdrag_id"], done["status"], done["kommentar"])}
-    names = dict(zip(data.goal_areas[data.goal_areas["ar"] == year]["malomrade"],
-                     data.goal_areas[data.goal_areas["ar"] == year]["namn"]))
+    areas = data.goal_areas[data.goal_areas["ar"] == year]
+    names = dict(zip(areas["malomrade"], areas["namn"]))
     return tuple(AssignmentFollowUp(i, int(a), names.get(a, str(a)), text, *follow.get(i, (None, "")))
                  for i, a, text in zip(planned["uppdrag_id"], planned["malomrade"], planned["uppdrag"]))
 
@@ -317,7 +317,10 @@ def annual_report(data: Dataset, p: Period, params: Params, adjustments: Adjustm
     """The verksamhetsberättelse for the year ``p``, resolved by :data:`~styrkort.reports.kinds.ANNUAL`."""
     december = closing_period(data, parse_period(f"{p.year}-12"))
     economy = year_economy(data, p.year, params.budget_deviation)
-    text = lambda name: data.text(p.key, name)  # noqa: E731 - the year's texts, texter/<year>/
+
+    def text(name: str) -> str | None:
+        return data.text(p.key, name)  # the year's texts, texter/<year>/
+
     return AnnualReport(
         ANNUAL.header(data, p), p, december, YEAR_RULE, budget_rule_text(params.budget_deviation),
         text("sammanfattning"), text("viktiga-handelser"), _area_years(data, p, december, params, adjustments),
