@@ -197,3 +197,23 @@ def test_numbers_are_typed_the_swedish_way(data, params, tmp_path):
     assert saved(adj, "plan-2024.yaml")["kommunbidrag"][0]["procent"] == 4.5
     rate.widget.value = "4.25 %"  # the unit may be typed, and a decimal point works too
     assert rate.value == 4.25 and not rate.error
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("notebook, period", [("monthly.ipynb", "2024-08"), ("interim.ipynb", "2024-T2"),
+                                              ("annual_plan.ipynb", "2024"), ("annual_report.ipynb", "2024")])
+def test_every_notebook_shows_its_editors_in_a_kernel(notebook, period, tmp_path):
+    """Each notebook as the analyst runs it (interactive = True): every cell runs, the editors are
+    widgets, and the report's parts are there in both formats."""
+    import papermill
+
+    from conftest import EXAMPLE, ROOT
+
+    nb = papermill.execute_notebook(
+        str(ROOT / "notebooks" / notebook), str(tmp_path / notebook), cwd=str(ROOT / "notebooks"),
+        parameters={"period": period, "data_dir": str(EXAMPLE), "params_file": str(ROOT / "params" / "styrkort.yaml"),
+                    "adjustments_dir": str(tmp_path / "justeringar"), "interactive": True}, progress_bar=False)
+    mimes = [set(o.get("data", {})) for c in nb.cells for o in c.get("outputs", [])]
+    widgets_shown = sum("application/vnd.jupyter.widget-view+json" in m for m in mimes)
+    assert widgets_shown >= 3, f"{notebook}: {widgets_shown} widgets"  # the editors, the overview, the button
+    assert sum({"text/html", "text/x-typst"} <= m for m in mimes) >= 8
