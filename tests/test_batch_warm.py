@@ -44,13 +44,14 @@ def test_warm_worker_output_equals_a_report_rendered_alone(tmp_path):
     data, params = load_data(ws.data), load_params(ws.params)
     jobs = [prepare(REPORTS[kind], period, data, params, ws, Output(pdf=False))
             for kind, period in (("plan", "2024"), ("interim", "2024-T2"), ("monthly", "2024-03"))]
-    by_key = {job.key: job for job in jobs}
+    by_key = {job.kind + " " + job.period: job for job in jobs}
     workers = LocalWorkers(jobs, 1)  # one worker: one kernel runs all three, in this order
     produced = {}
     try:
         for event in workers:
             if event[0] == "done":
-                produced[event[1]] = event[2]
+                job = next(j for j in jobs if j.key == event[1])
+                produced[f"{job.kind} {job.period}"] = event[2]
     finally:
         workers.close()
     march = produced["monthly 2024-03"]

@@ -21,10 +21,12 @@ class Outcome:
     seconds: float | None = None
     note: str = ""
     html: Path | None = None
+    board: str = ""  # in a municipality's run, the board's folder
 
     @property
-    def key(self) -> str:
-        return f"{self.kind} {self.period}"
+    def name(self) -> str:
+        """The report as progress lines and messages name it: with its board in a municipality."""
+        return f"{self.board}: {self.title}" if self.board else self.title
 
 
 @dataclass
@@ -73,18 +75,18 @@ class Progress:
 
     def started(self, outcome: Outcome) -> None:
         if self.bar is not None:
-            self.bar.set_postfix_str(terminal_safe(outcome.title), refresh=True)
+            self.bar.set_postfix_str(terminal_safe(outcome.name), refresh=True)
         else:
-            self.say(f"[{self.done}/{self.total}] startar {outcome.title} ({outcome.period})")
+            self.say(f"[{self.done}/{self.total}] startar {outcome.name} ({outcome.period})")
 
     def finished(self, outcome: Outcome) -> None:
         self.done += 1
         if self.bar is not None:
             self.bar.update(1)
             if outcome.result == FAILED:
-                self.say(f"MISSLYCKAD {outcome.title}: {outcome.note}")
+                self.say(f"MISSLYCKAD {outcome.name}: {outcome.note}")
         else:
-            line = f"[{self.done}/{self.total}] {outcome.result} {outcome.title} ({outcome.period}) {_seconds(outcome.seconds)}"
+            line = f"[{self.done}/{self.total}] {outcome.result} {outcome.name} ({outcome.period}) {_seconds(outcome.seconds)}"
             self.say(line + (f": {outcome.note}" if outcome.result == FAILED else ""))
 
     def close(self) -> None:
@@ -101,12 +103,14 @@ def _isatty(stream) -> bool:
 
 
 def summary_table(result: BatchResult) -> str:
-    """The run as a table: Rapport, Period, Resultat, Tid (and what changed or failed), and a count."""
-    head = ("Rapport", "Period", "Resultat", "Tid", "Anmärkning")
-    rows = [(o.title, o.period, o.result, _seconds(o.seconds), o.note.splitlines()[0] if o.note else "")
-            for o in result.outcomes]
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(4)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(r[:4], widths)) + ("  " + r[4] if r[4] else "")
+    """The run as a table: (Nämnd,) Rapport, Period, Resultat, Tid (and what changed or failed), and a count."""
+    boards = any(o.board for o in result.outcomes)
+    head = ("Nämnd",) * boards + ("Rapport", "Period", "Resultat", "Tid", "Anmärkning")
+    rows = [(o.board,) * boards + (o.title, o.period, o.result, _seconds(o.seconds),
+                                   o.note.splitlines()[0] if o.note else "") for o in result.outcomes]
+    n = len(head) - 1
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(n)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(r[:n], widths)) + ("  " + r[n] if r[n] else "")
              for r in [head, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     counts = ", ".join(f"{result.count(r)} {r}" for r in (OK, FAILED, SKIPPED, STOPPED, PLANNED) if result.count(r))

@@ -25,6 +25,7 @@ import os
 import signal
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -32,6 +33,7 @@ from styrkort.batch.plan import Request, wanted_reports, why_rendered
 from styrkort.batch.progress import FAILED, OK, PLANNED, SKIPPED, STOPPED, BatchResult, Outcome, Progress
 from styrkort.batch.signals import Interrupted, output_lock, signals_deferred, signals_raise
 from styrkort.data.errors import DataError, ReportError
+from styrkort.data.municipality import is_municipality, load_municipality
 from styrkort.data.periods import PeriodError
 from styrkort.pipeline import unchanged
 from styrkort.pipeline.commit import check_output_folder
@@ -46,14 +48,18 @@ if TYPE_CHECKING:
 
 def render_all(request: Request, ws: Workspace | None = None, output: Output = Output(), jobs: int | None = None,
                scheduler: str | None = None, dry_run: bool = False, progress: TextIO | None = ...,  # type: ignore[assignment]
-               tty: bool | None = None) -> BatchResult:
+               tty: bool | None = None, boards: str | None = None) -> BatchResult:
     """Render every report asked for (see the module's description); return what happened to each.
     Bad data or params raise DataError before anything runs; a report's own problem (its
     adjustments, a failing cell, its PDF) fails that report only. ``jobs`` local workers (default:
     the number of cores) or the Dask cluster at ``scheduler``. Progress goes to ``progress``
-    (default: standard error; None: nowhere)."""
+    (default: standard error; None: nowhere).
+
+    A municipality's folder (:mod:`styrkort.data.municipality`) renders each of its boards (or those
+    ``boards`` names) into ``<out>/<board>/``, on the same workers: a board whose data or params are
+    bad fails alone, and each board is planned, skipped when unchanged and remembered on its own."""
     from styrkort.data.atomic import remove_stale_temporaries
-    from styrkort.pipeline.index import write_index
+    from styrkort.pipeline.index import write_index, write_municipality_index
 
     started = time.monotonic()
     if progress is ...:
@@ -61,71 +67,32 @@ def render_all(request: Request, ws: Workspace | None = None, output: Output = O
     ws = ws or Workspace.resolve()
     if not dry_run:
         check_output_folder(ws.out)
+    municipality = load_municipality(ws.data) if is_municipality(ws.data) else None
+    places = [(b.key, ws.for_board(b)) for b in municipality.select(boards)] if municipality else [("", ws)]
     hashes = FileHashes()
-    request_key = unchanged.request_key(**request.key(), pdf=output.pdf, variant=output.variant, data=str(ws.data),
-                                        params=str(ws.params), notebooks=str(ws.notebooks),
-                                        adjustments=str(ws.adjustments))
-    inputs = unchanged.inputs_digest(request_key, ws, hashes)
-    recorded = None if request.force else unchanged.recorded_run(ws.out, request_key, inputs)
-    if recorded is not None:
-        # Nothing changed since the last whole run: every report is skipped without loading the data.
-        result = BatchResult([Outcome(r["kind"], r["period"], r["title"], SKIPPED, note="oförändrat underlag",
-                                      html=ws.out / r["folder"] / f"{r['stem']}.html") for r in recorded])
-        if not dry_run:
-            with output_lock(ws.out):
-                result.index = write_index(ws.out)
-        result.seconds = time.monotonic() - started
-        return result
-
-    from styrkort.data.loading import load_data
-    from styrkort.data.params import load_params
-    from styrkort.pipeline.commit import read_sidecar, up_to_date
-    from styrkort.pipeline.prepare import prepare
-    from styrkort.reports.checks import check_params_against_data
-
-    if not (dry_run or scheduler):
-        from styrkort.batch.workers import start_fork_server
-
-        start_fork_server()
-    data = load_data(ws.data)
-    params = load_params(ws.params)
-    check_params_against_data(data, params)
-    wanted = wanted_reports(data, request)
-
-    outcomes: list[Outcome] = []
-    planned: list[tuple[Job, Outcome]] = []
-    todo: list[tuple[Job, Outcome]] = []
-    for kind, p in wanted:
-        outcome = Outcome(kind.name, p.key, p.key)
-        outcomes.append(outcome)
+    plans = []
+    for board, place in places:
         try:
-            job = prepare(kind, p, data, params, ws, output, hashes)
+            plans.append(_plan(request, place, board, output, hashes, warm=not (dry_run or scheduler)))
         except (DataError, ReportError, PeriodError) as exc:
-            outcome.result, outcome.note = FAILED, str(exc)
-            continue
-        outcome.title, outcome.period = job.title, job.period
-        planned.append((job, outcome))
-        sidecar = read_sidecar(job)
-        if not request.force and up_to_date(job, sidecar):
-            outcome.result, outcome.note = SKIPPED, "oförändrat underlag"
-            outcome.html = Path(job.target) / f"{job.stem}.html"
-            continue
-        outcome.note = why_rendered(job, sidecar, request.force)
-        todo.append((job, outcome))
-
-    result = BatchResult(outcomes)
+            if not board:
+                raise
+            plans.append(_Plan(board, place, "", "", [Outcome("", "", "Alla rapporter", FAILED, note=str(exc),
+                                                               board=board)], [], []))
+    result = BatchResult([o for plan in plans for o in plan.outcomes])
+    todo = [t for plan in plans for t in plan.todo]
     if dry_run:
         result.seconds = time.monotonic() - started
         return result
     bar = Progress(len(todo), progress, tty)
-    for o in outcomes:
+    for o in result.outcomes:
         if o.result == FAILED:
-            bar.say(f"MISSLYCKAD {o.title}: {o.note}")
+            bar.say(f"MISSLYCKAD {o.name}: {o.note}")
     with output_lock(ws.out):
         remove_stale_temporaries(ws.out)
         try:
             if todo:
-                result.workers = _run(todo, jobs, scheduler, bar, ws.out)
+                result.workers = _run(todo, jobs, scheduler, bar)
         except (KeyboardInterrupt, Interrupted) as exc:
             result.interrupted = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
             for _, o in todo:
@@ -133,11 +100,77 @@ def render_all(request: Request, ws: Workspace | None = None, output: Output = O
                     o.result, o.note = STOPPED, ""
         finally:
             bar.close()
-        result.index = write_index(ws.out)
-        if not result.interrupted and all(o.result in (OK, SKIPPED) for o in outcomes):
-            _record(ws, request_key, inputs, planned)
+        for plan in plans:
+            if plan.request_key:
+                result.index = write_index(plan.ws.out)
+            if not result.interrupted and plan.planned and all(o.result in (OK, SKIPPED) for o in plan.outcomes):
+                _record(plan.ws, plan.request_key, plan.inputs, plan.planned)
+        if municipality is not None:
+            result.index = write_municipality_index(ws.out, municipality)
     result.seconds = time.monotonic() - started
     return result
+
+
+@dataclass
+class _Plan:
+    """One data folder's part of a run: what it asked for, and the reports to render."""
+
+    board: str
+    ws: Workspace
+    request_key: str
+    inputs: str  # the digest of everything the plan read (:mod:`styrkort.pipeline.unchanged`)
+    outcomes: list[Outcome]
+    planned: list[tuple[Job, Outcome]]  # every report with its job
+    todo: list[tuple[Job, Outcome]]  # the reports to render
+
+
+def _plan(request: Request, ws: Workspace, board: str, output: Output, hashes: FileHashes, warm: bool) -> _Plan:
+    """Plan one data folder: every report skipped without loading the data when nothing changed since
+    its last whole run; else the data loaded and checked once, and each report prepared, and skipped
+    when its own inputs did not change. ``warm``: start the local workers' fork server first, so that
+    it boots while the data is read."""
+    request_key = unchanged.request_key(**request.key(), pdf=output.pdf, variant=output.variant, data=str(ws.data),
+                                        params=str(ws.params), notebooks=str(ws.notebooks),
+                                        adjustments=str(ws.adjustments))
+    inputs = unchanged.inputs_digest(request_key, ws, hashes)
+    recorded = None if request.force else unchanged.recorded_run(ws.out, request_key, inputs)
+    if recorded is not None:
+        return _Plan(board, ws, request_key, inputs, [
+            Outcome(r["kind"], r["period"], r["title"], SKIPPED, note="oförändrat underlag",
+                    html=ws.out / r["folder"] / f"{r['stem']}.html", board=board) for r in recorded], [], [])
+
+    from styrkort.data.loading import load_data
+    from styrkort.data.params import load_params
+    from styrkort.pipeline.commit import read_sidecar, up_to_date
+    from styrkort.pipeline.prepare import prepare
+    from styrkort.reports.checks import check_params_against_data
+
+    if warm:
+        from styrkort.batch.workers import start_fork_server
+
+        start_fork_server()
+    data = load_data(ws.data)
+    params = load_params(ws.params, ws.data)
+    check_params_against_data(data, params)
+    plan = _Plan(board, ws, request_key, inputs, [], [], [])
+    for kind, p in wanted_reports(data, request):
+        outcome = Outcome(kind.name, p.key, p.key, board=board)
+        plan.outcomes.append(outcome)
+        try:
+            job = prepare(kind, p, data, params, ws, output, hashes)
+        except (DataError, ReportError, PeriodError) as exc:
+            outcome.result, outcome.note = FAILED, str(exc)
+            continue
+        outcome.title, outcome.period = job.title, job.period
+        plan.planned.append((job, outcome))
+        sidecar = read_sidecar(job)
+        if not request.force and up_to_date(job, sidecar):
+            outcome.result, outcome.note = SKIPPED, "oförändrat underlag"
+            outcome.html = Path(job.target) / f"{job.stem}.html"
+            continue
+        outcome.note = why_rendered(job, sidecar, request.force)
+        plan.todo.append((job, outcome))
+    return plan
 
 
 def _record(ws: Workspace, request: str, inputs: str, planned: list[tuple[Job, Outcome]]) -> None:
@@ -151,8 +184,7 @@ def _record(ws: Workspace, request: str, inputs: str, planned: list[tuple[Job, O
          "fingerprint": job.fingerprint, "pdf": job.pdf} for job, _ in planned])
 
 
-def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | None, bar: Progress,
-         out_dir: Path) -> str:
+def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | None, bar: Progress) -> str:
     """Produce and write every job, rebuilding the index after each; return a description of the
     workers."""
     from styrkort.batch.workers import DaskWorkers, LocalWorkers
@@ -187,7 +219,7 @@ def _run(todo: list[tuple[Job, Outcome]], jobs: int | None, scheduler: str | Non
                     try:
                         done = commit(job, produced)
                         outcome.result, outcome.html = OK, done.html
-                        write_index(out_dir)  # current while a long run goes on
+                        write_index(Path(job.target).parent)  # current while a long run goes on
                     except (ReportError, OSError) as exc:
                         outcome.result, outcome.note = FAILED, str(exc)
                 bar.finished(outcome)

@@ -272,8 +272,8 @@ class DaskWorkers:
             raise ReportError(f"Dask-klustret {address} svarar inte: {exc}") from None
         self.client.register_plugin(SessionPlugin(), name="styrkort-session")
         stamp = f"{os.getpid()}-{time.time_ns()}"
-        self.futures = {self.client.submit(produce_here, job, key=f"styrkort-{job.kind}-{job.period}-{stamp}",
-                                           pure=False): job.key for job in jobs}
+        self.futures = {self.client.submit(produce_here, job, key=f"styrkort-{i}-{job.kind}-{job.period}-{stamp}",
+                                           pure=False): job.key for i, job in enumerate(jobs)}
 
     def __iter__(self) -> Iterator[tuple]:
         from distributed import as_completed

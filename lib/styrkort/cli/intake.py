@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from styrkort.cli.main import add_data_args, say
+from styrkort.cli.main import add_data_args, board_workspaces, say
 from styrkort.data import store
 from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import ReportError
@@ -18,8 +18,13 @@ from styrkort.data.periods import parse_period
 from styrkort.pipeline.workspace import Workspace
 
 
+def _workspaces(args: argparse.Namespace, one: bool = True) -> list[tuple[str, Workspace]]:
+    return board_workspaces(Workspace.resolve(data=args.data, params=args.params), args.board, one)
+
+
 def _folder(args: argparse.Namespace) -> Path:
-    return Workspace.resolve(data=args.data, params=args.params).data
+    """The one board's data folder: the data folder, or in a municipality the board --board names."""
+    return _workspaces(args)[0][1].data
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -52,11 +57,21 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    if args.adjustments:
-        return _adjustment_history(args)
-    folder = _folder(args)
-    if args.table:
-        return _table_history(args.table, folder)
+    """One board's history, or in a municipality's folder every board's (or those --board names)."""
+    places = _workspaces(args, one=False)
+    for board, ws in places:
+        if len(places) > 1:
+            say(f"== {board}")
+        if args.adjustments:
+            _adjustment_history(args, ws.adjustments)
+        elif args.table:
+            _table_history(args.table, ws.data)
+        else:
+            _unit_history(args, ws.data)
+    return 0
+
+
+def _unit_history(args: argparse.Namespace, folder: Path) -> None:
     if not (args.unit and args.period):
         raise ReportError("Ange --unit och --period (eller --table för en hel tabell).")
     p = parse_period(args.period)
@@ -73,7 +88,6 @@ def _history(args: argparse.Namespace) -> int:
             table.append((str(r.submission_id), r.imported_at, r.source, r.who, statuses,
                           "gäller" if r.current else "ersatt"))
         _print_table(table)
-    return 0
 
 
 def _across_reorganisations(folder, unit: str, p) -> list[str]:
@@ -90,14 +104,13 @@ def _across_reorganisations(folder, unit: str, p) -> list[str]:
     return related
 
 
-def _adjustment_history(args: argparse.Namespace) -> int:
+def _adjustment_history(args: argparse.Namespace, folder: Path) -> None:
     from styrkort.reports.adjustments import adjustment_log, describe_values
 
-    folder = Workspace.resolve(data=args.data, params=args.params).adjustments
     entries = [e for e in adjustment_log(folder) if not args.period or e.get("period") == parse_period(args.period).key]
     if not entries:
         say(f"Inga sparade justeringar i {folder}.")
-        return 0
+        return
     say(f"Justeringar i {folder} (äldst först):")
     rows = [("tid", "av", "rapport", "period", "avsnitt", "post", "handling", "före", "efter", "motivering")]
     for e in entries:
@@ -105,21 +118,19 @@ def _adjustment_history(args: argparse.Namespace) -> int:
             e.get("tid"), e.get("av"), e.get("rapport"), e.get("period"), e.get("avsnitt"), e.get("post"),
             e.get("handling"), describe_values(e.get("före")), describe_values(e.get("efter")), e.get("motivering"))))
     _print_table(rows)
-    return 0
 
 
-def _table_history(table: str, folder: Path) -> int:
+def _table_history(table: str, folder: Path) -> None:
     versions = store.table_history(folder, table)
     if not versions:
         say(f"Inga sparade versioner av {table} i {store.store_path(folder)}.")
-        return 0
+        return
     say(f"Versioner av {table} (äldst först; den senaste ligger i datamappen):")
     rows = [("nr", "sparad", "fil", "källa", "av", "byte")]
     for v in versions:
         rows.append((str(v.id), v.stored_at, v.file_name, v.source or "datamappens fil före import", v.who or "",
                      str(v.size)))
     _print_table(rows)
-    return 0
 
 
 def _ledger(args: argparse.Namespace) -> int:

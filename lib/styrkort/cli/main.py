@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TextIO
 
 from styrkort.data.errors import DataError, ReportError, describe_os_error
+from styrkort.data.municipality import MUNICIPALITY_FILE, is_municipality, load_municipality
 from styrkort.data.periods import PeriodError
 from styrkort.data.store import StoreError
 from styrkort.data.terminal import terminal_safe
+from styrkort.pipeline.workspace import Workspace
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,9 +70,28 @@ def _write_traceback() -> Path:
 
 
 def add_data_args(p: argparse.ArgumentParser) -> None:
-    """``--data`` and ``--params``, as every command that reads the data takes them."""
-    p.add_argument("--data", type=Path, default=None, help="datamapp (standard: data/example)")
+    """``--data``, ``--params`` and ``--board``, as every command that reads the data takes them."""
+    p.add_argument("--data", type=Path, default=None, help="datamapp, eller kommunmapp med kommun.yaml "
+                                                          "(standard: data/example)")
     p.add_argument("--params", type=Path, default=None, help="inställningsfil (standard: params/styrkort.yaml)")
+    p.add_argument("--board", default=None, metavar="NÄMND",
+                   help="i en kommunmapp: nämndens mapp, eller flera med komma (asn,bun)")
+
+
+def board_workspaces(ws: Workspace, board: str | None, one: bool = False) -> list[tuple[str, Workspace]]:
+    """(board, workspace) for each board a command works on: the data folder itself, or in a
+    municipality's folder the boards ``board`` names (every board when it names none, unless the
+    command works on ``one`` board only)."""
+    if not is_municipality(ws.data):
+        if board:
+            raise ReportError(f"--board gäller en kommunmapp med {MUNICIPALITY_FILE}; {ws.data} är en nämnds "
+                              "datamapp.")
+        return [("", ws)]
+    m = load_municipality(ws.data)
+    if one and (not board or "," in board):
+        raise ReportError(f"Ange en nämnd med --board: {ws.data} är en kommunmapp med nämnderna "
+                          f"{', '.join(b.key for b in m.boards)}.")
+    return [(b.key, ws.for_board(b)) for b in m.select(board)]
 
 
 if __name__ == "__main__":

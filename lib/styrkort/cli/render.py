@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from styrkort.cli.main import add_data_args, say
+from styrkort.cli.main import add_data_args, board_workspaces, say
 from styrkort.data.periods import PeriodError
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.pdf import DEFAULT_VARIANT, VARIANTS, parse_variant
@@ -57,6 +57,13 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.resolve(data=args.data, params=args.params, out=args.out)
 
 
+def _board_workspace(args: argparse.Namespace) -> tuple[Workspace, Workspace]:
+    """The workspace `render` works in (the data folder's, or that of the board --board names), and
+    the one it was given."""
+    ws = _workspace(args)
+    return board_workspaces(ws, args.board, one=True)[0][1], ws
+
+
 def _render(args: argparse.Namespace) -> int:
     from styrkort.pipeline.render import render
     from styrkort.pipeline.session import skip_slow_optional_imports
@@ -68,11 +75,17 @@ def _render(args: argparse.Namespace) -> int:
     if not period:  # a usage error, exit 2 like argparse's
         raise PeriodError(f"Ange --{'year' if by_year else 'period'} för {kind.name}: --year för plan och "
                           "annual-report, --period för övriga rapporttyper.")
-    done = render(kind, period, _workspace(args), Output(args.pdf, parse_variant(args.pdf_variant)))
+    board_ws, ws = _board_workspace(args)
+    done = render(kind, period, board_ws, Output(args.pdf, parse_variant(args.pdf_variant)))
     say(f"{done.title}: {done.html}")
     if done.pdf:
         say(f"{done.title} (PDF): {done.pdf}")
     say(f"Förteckning: {done.index}")
+    if board_ws is not ws:  # a board of a municipality: the municipality's front page lists it too
+        from styrkort.data.municipality import load_municipality
+        from styrkort.pipeline.index import write_municipality_index
+
+        say(f"Kommunens förteckning: {write_municipality_index(ws.out, load_municipality(ws.data))}")
     return 0
 
 
@@ -88,9 +101,11 @@ def _render_all(args: argparse.Namespace) -> int:
     request = Request(years=parse_years(args.year), latest=latest,
                       period=parse_period(args.period) if args.period and not latest else None,
                       kinds=parse_kinds(args.reports), force=args.force)
+    ws = _workspace(args)
+    board_workspaces(ws, args.board)  # --board only for a municipality's folder, naming its boards
     try:
-        result = render_all(request, _workspace(args), Output(args.pdf, parse_variant(args.pdf_variant)),
-                            jobs=args.jobs, scheduler=args.scheduler, dry_run=args.dry_run)
+        result = render_all(request, ws, Output(args.pdf, parse_variant(args.pdf_variant)), jobs=args.jobs,
+                            scheduler=args.scheduler, dry_run=args.dry_run, boards=args.board)
     except KeyboardInterrupt:  # before anything was started or written
         say("styrkort: avbruten innan något renderades.", file=sys.stderr)
         return 130
@@ -99,7 +114,8 @@ def _render_all(args: argparse.Namespace) -> int:
     if failed:
         say("", file=sys.stderr)
         for o in failed:
-            say(f"styrkort: {o.title} ({o.period}): {o.note}", file=sys.stderr)
+            say(f"styrkort: {o.name} ({o.period}): {o.note}" if o.period else f"styrkort: {o.name}: {o.note}",
+                file=sys.stderr)
     return result.exit_code
 
 

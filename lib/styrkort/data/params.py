@@ -1,4 +1,5 @@
-"""Report settings from ``params/*.yaml``: the status rule and the colour thresholds."""
+"""Report settings from ``params/*.yaml``: the status rule and the colour thresholds; for a board of
+a municipality, with the municipality's and the board's own settings over them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from styrkort.data import fmt
 from styrkort.data.errors import DataError, Problem
+from styrkort.data.municipality import params_layers
 from styrkort.data.values import whole_number
 from styrkort.data.yamlfile import is_number, read_yaml
 
@@ -101,17 +103,41 @@ class Params:
 _SECTIONS = {"status_rule": StatusRule, "budget_deviation": BudgetThresholds, "indicators": IndicatorSettings}
 
 
-def load_params(path: str | Path) -> Params:
-    """Read a params file; every unknown key or bad value is refused with its place named."""
+def load_params(path: str | Path, data_dir: str | Path | None = None) -> Params:
+    """Read a params file, and for a board's data folder its municipality's and its own settings over it
+    (:mod:`styrkort.data.municipality`); every unknown key or bad value is refused with its file named."""
     path = Path(path)
-    name = path.name
     raw = read_yaml(path, "inställningsfilen")
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise DataError([Problem(name, "filen ska innehålla nycklar och värden")])
+        raise DataError([Problem(path.name, "filen ska innehålla nycklar och värden")])
     problems: list[Problem] = []
-    values: dict[str, Any] = {"source": str(path)}
+    _values(path.name, raw, problems)
+    for name, layer in params_layers(data_dir):
+        _values(name, layer, problems)  # each layer checked on its own, so a message names its file
+        raw = _over(raw, layer)
+    if problems:
+        raise DataError(problems, str(path))
+    values = _values(path.name, raw, problems)
+    if problems:  # layers that are right alone but not together (a scale with another layer's bands)
+        raise DataError(problems, str(path))
+    return Params(**values, source=str(path))
+
+
+def _over(base: dict, layer: dict) -> dict:
+    """``layer`` over ``base``: a section it names is replaced key by key, the risk scale whole."""
+    merged = dict(base)
+    for key, value in layer.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict) and key != "risk":
+            merged[key] = {**base[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _values(name: str, raw: dict, problems: list[Problem]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
     for key, section in raw.items():
         if key == "economy_goal_area":
             if whole_number(section) is None or isinstance(section, str) or section < 1:
@@ -127,9 +153,7 @@ def load_params(path: str | Path) -> Params:
             problems.append(Problem(name, f"okänd nyckel {key!r}; kända: economy_goal_area, risk, {', '.join(_SECTIONS)}"))
             continue
         values[key] = _section(name, key, section, cls, problems)
-    if problems:
-        raise DataError(problems, str(path))
-    return Params(**values)
+    return values
 
 
 def _section(name: str, key: str, section: Any, cls: type, problems: list[Problem]) -> Any:

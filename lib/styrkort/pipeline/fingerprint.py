@@ -7,7 +7,8 @@ A report's inputs, each named and hashed by content:
   report of the folder, because the tables are loaded and validated together;
 - the texts of the periods the report shows (``texter/<period>/*``; see
   :func:`styrkort.reports.kinds.text_periods`): a text re-renders only the reports that show it;
-- the params file;
+- the params file, and for a board of a municipality ``kommun.yaml`` and the board's own
+  ``installningar.yaml`` (:mod:`styrkort.data.municipality`);
 - the adjustment files the report depends on, present or absent (see
   :func:`styrkort.reports.adjustments.adjustment_files`): a monthly report's and an interim report's
   include the year's monthly files, whose statuses show in the Jan–Dec strip;
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from styrkort import __version__
 from styrkort.data.periods import Period
+from styrkort.data.municipality import params_files
 from styrkort.data.store import STORE_NAME
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.workspace import PACKAGE_DIR, Workspace
@@ -134,6 +136,7 @@ def report_inputs(kind: ReportKind, p: Period, data: Dataset, ws: Workspace, not
     if store.exists():
         items.append((f"{DATA_KEY}{STORE_NAME}", hashes(store)))
     items.append((f"{PARAMS_KEY}{ws.params.name}", hashes(ws.params)))
+    items += [(f"{PARAMS_KEY}{f.name}", hashes(f)) for f in params_files(folder)]
     for adj in adjustment_files(ws.adjustments, kind, p, data):
         items.append((f"{ADJUSTMENT_KEY}{adj.name}", hashes(adj)))
     items.append((f"{NOTEBOOK_KEY}{notebook.name}", hashes(notebook)))

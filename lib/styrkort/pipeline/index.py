@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from styrkort.data import fmt
 from styrkort.data.atomic import write_atomic
+from styrkort.data.municipality import Municipality
 from styrkort.data.periods import PeriodError, parse_period
 from styrkort.document.assets import report_css
 from styrkort.document.html import esc
@@ -216,4 +217,46 @@ def write_index(out_dir: Path, today: date | None = None) -> Path:
     out_dir = Path(out_dir)
     target = out_dir / INDEX_NAME
     write_atomic(target, index_html(scan(out_dir), report_css(), today or date.today(), earlier_versions(out_dir)))
+    return target
+
+
+def municipality_index_html(municipality: str, boards: list[tuple[str, str, list[Entry]]], css: str,
+                            today: date) -> str:
+    """The front page of a municipality's reports: each board (folder, name, its reports) with its
+    latest report and a link to its own index."""
+    rows = []
+    for key, name, entries in boards:
+        latest = entries[0] if entries else None
+        shown = (f'<a href="{_href(f"{key}/{latest.html}")}">{esc(latest.title)}</a>' if latest
+                 else '<span class="muted">Inga rapporter ännu</span>')
+        rows.append(f'<tr><th scope="row">{esc(name)}</th><td>{shown}</td><td class="number">{len(entries)}</td>'
+                    f'<td><a href="{_href(f"{key}/{INDEX_NAME}")}">Alla rapporter från {esc(name)}</a></td></tr>')
+    table = _scrolling(f"Nämnderna i {municipality}",
+                       f'<table class="index boards"><caption>Nämnderna i {esc(municipality)}, i kommunens ordning'
+                       '</caption><thead><tr><th scope="col">Nämnd</th><th scope="col">Senaste rapporten</th>'
+                       '<th scope="col">Rapporter</th><th scope="col">Förteckning</th></tr></thead>'
+                       f"<tbody>{''.join(rows)}</tbody></table>")
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="styrkort">\n'
+        f"<title>Rapporter – {esc(municipality)}</title>\n"
+        f"<style>\n{css}\n</style>\n</head>\n<body>\n"
+        '<main class="report index-page">\n'
+        f'<header class="index-header"><p class="board">{esc(municipality)}</p><h1>Nämndernas rapporter</h1>'
+        f'<p class="updated">Förteckningen uppdaterades {fmt.date_sv(today)}. Varje nämnd har sin egen '
+        "förteckning med rapporternas HTML och PDF.</p></header>\n"
+        f"{table}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def write_municipality_index(out_dir: Path, municipality: Municipality, today: date | None = None) -> Path:
+    """Rebuild ``<out_dir>/index.html`` for a municipality: its boards, each with its index below it."""
+    out_dir = Path(out_dir)
+    boards = []
+    for b in municipality.boards:
+        entries = scan(out_dir / b.key)
+        boards.append((b.key, next((e.board for e in entries if e.board), b.key), entries))
+    target = out_dir / INDEX_NAME
+    write_atomic(target, municipality_index_html(municipality.name, boards, report_css(), today or date.today()))
     return target

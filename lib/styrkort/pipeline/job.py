@@ -57,7 +57,8 @@ class Job:
 
     @property
     def key(self) -> str:
-        return f"{self.kind} {self.period}"
+        """Unique in a run, a municipality's too: the report's files' path without their suffix."""
+        return f"{self.target}/{self.stem}"
 
 
 @dataclass

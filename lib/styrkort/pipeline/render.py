@@ -45,7 +45,7 @@ def render(kind: ReportKind | str, period: Period | str, ws: Workspace | None = 
         from styrkort.reports.checks import check_params_against_data
 
         data = load_data(ws.data)
-        params = load_params(ws.params)
+        params = load_params(ws.params, ws.data)
         check_params_against_data(data, params)
         job = prepare(report_kind(kind), period, data, params, ws, output)
         produced = produce(job, own or session)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from styrkort import __version__
 from styrkort.data.atomic import write_atomic
+from styrkort.data.municipality import params_files
 from styrkort.pipeline.commit import is_whole
 from styrkort.pipeline.fingerprint import (
     ADJUSTMENT_KEY,
@@ -62,6 +63,8 @@ def inputs_digest(request: str, ws: Workspace, hashes: FileHashes | None = None)
             if path.is_file() and not any(part.startswith(".") for part in rel.parts):
                 add(f"{label}{rel.as_posix()}", hashes(path))
     add(PARAMS_KEY, hashes(ws.params))
+    for f in params_files(ws.data):
+        add(f"{PARAMS_KEY}{f.name}", hashes(f))
     add(SOURCE_KEY, f"{__version__} {package_digest()}")
     for name, version in library_versions():
         add(f"{LIBRARY_KEY}{name}", version)

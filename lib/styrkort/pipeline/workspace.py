@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from styrkort.data.municipality import Board
 
 #: The installed package: its source and templates are part of every report's fingerprint.
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -48,3 +50,9 @@ class Workspace:
             notebooks=Path(notebooks or root / "notebooks").resolve(),
             out=Path(out or root / "outputs").resolve(),
         )
+
+    def for_board(self, board: Board) -> "Workspace":
+        """A board's workspace in a municipality: its data folder, its own adjustments
+        (``justeringar/<board>/``) and output folder (``outputs/<board>/``); the same params file
+        and notebooks."""
+        return replace(self, data=board.folder, adjustments=self.adjustments / board.key, out=self.out / board.key)
