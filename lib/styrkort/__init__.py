@@ -1,7 +1,7 @@
 """styrkort: goal and budget reports for a Swedish municipal board, rendered from data.
 
 The public surface a notebook uses: load the data and params, resolve the report's period with
-its kind (``sk.MONTHLY``, ``sk.INTERIM``, ``sk.PLAN``, ``sk.ANNUAL``), load the analyst's adjustments, build the
+its kind (``sk.MONTHLY``, ``sk.INTERIM``, ``sk.PLAN``, ``sk.ANNUAL``, ``sk.MUNICIPALITY``), load the analyst's adjustments, build the
 report, and show it with the page modules of :mod:`styrkort.pages`.
 
 The package is a folder per stage, arrows one way (``lint-imports`` checks them):
@@ -11,8 +11,9 @@ The package is a folder per stage, arrows one way (``lint-imports`` checks them)
 from styrkort.data.errors import DataError, ReportError
 
 __version__ = "0.1.0"
-__all__ = ["ANNUAL", "Adjustments", "AnnualPlan", "AnnualReport", "DataError", "Dataset", "INTERIM", "InterimReport", "MONTHLY",
-           "MonthlyReport", "PLAN", "Params", "Period", "ReportError", "annual_plan", "annual_report", "interim_report",
+__all__ = ["ANNUAL", "MUNICIPALITY", "Adjustments", "AnnualPlan", "AnnualReport", "DataError", "Dataset", "INTERIM", "InterimReport", "MONTHLY",
+           "MonthlyReport", "PLAN", "Params", "Period", "ReportError", "annual_plan", "annual_report", "interim_report", "load_board_adjustments", "load_municipal_data",
+           "municipality_report",
            "load_adjustments", "load_data", "load_params", "monthly_report", "widgets", "__version__"]
 
 
@@ -26,6 +27,8 @@ _LAZY_NAMES = {
     "Period": "data.periods",
     "MONTHLY": "reports.kinds", "INTERIM": "reports.kinds", "PLAN": "reports.kinds",
     "ANNUAL": "reports.kinds", "AnnualReport": "reports.annual", "annual_report": "reports.annual",
+    "MUNICIPALITY": "reports.kinds", "municipality_report": "reports.municipality",
+    "load_municipal_data": "data.municipal", "load_board_adjustments": "reports.adjustments",
     "MonthlyReport": "reports.monthly", "monthly_report": "reports.monthly",
     "InterimReport": "reports.interim", "interim_report": "reports.interim",
     "AnnualPlan": "reports.plan", "annual_plan": "reports.plan",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from styrkort.data.errors import ReportError
 from styrkort.data.periods import Period
 from styrkort.pipeline.fingerprint import Fingerprint
-from styrkort.reports.kinds import MONTHLY, REPORTS, ReportKind, kind_of_period, latest_period, reports_for_year
+from styrkort.reports.kinds import (INTERIM, MONTHLY, MUNICIPALITY, REPORTS, ReportKind, kind_of_period, latest_period,
+                                    reports_for_year)
 
 if TYPE_CHECKING:
     from styrkort.data.loading import Dataset
@@ -61,11 +62,25 @@ def wanted_reports(data: Dataset, request: Request) -> list[tuple[ReportKind, Pe
     return found
 
 
+def wanted_summaries(data: Any, request: Request) -> list[tuple[ReportKind, Period]]:
+    """The municipality's summaries a run asks for: one for each month, combined period and interim
+    period of the run (its years, latest month or period) that some board reports."""
+    periods: dict[str, Period] = {}
+    boards_request = replace(request, kinds=(MONTHLY, INTERIM))
+    for b in data.boards:
+        try:
+            for _, p in wanted_reports(b.data, boards_request):
+                periods.setdefault(p.key, p)
+        except ReportError:
+            continue
+    return [(MUNICIPALITY, p) for p in sorted(periods.values(), key=lambda p: (p.last, bool(p.label), p.first))]
+
+
 def _reports_of_period(data: Dataset, p: Period, kinds: tuple[ReportKind, ...]) -> list[tuple[ReportKind, Period]]:
     """The reports of one period: its kind's, or for a year those of the plan and the
     verksamhetsberättelse that are chosen and that the data supports (the first chosen when none
     is, so that its reason is what the run reports)."""
-    chosen = [k for k in kinds if p.kind in k.period_kinds]
+    chosen = [k for k in kinds if p.kind in k.period_kinds and not k.municipal]
     if not chosen:
         raise ReportError(f"Perioden {p.key} hör till rapporttypen {kind_of_period(p).name}, som inte är vald "
                           "med --reports.")

@@ -25,11 +25,11 @@ import os
 import signal
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from styrkort.batch.plan import Request, wanted_reports, why_rendered
+from styrkort.batch.plan import Request, wanted_reports, wanted_summaries, why_rendered
 from styrkort.batch.progress import FAILED, OK, PLANNED, SKIPPED, STOPPED, BatchResult, Outcome, Progress
 from styrkort.batch.signals import Interrupted, output_lock, signals_deferred, signals_raise
 from styrkort.data.errors import DataError, ReportError
@@ -40,7 +40,10 @@ from styrkort.pipeline.commit import check_output_folder
 from styrkort.pipeline.fingerprint import FileHashes
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.workspace import Workspace
-from styrkort.reports.kinds import HEAVIEST_FIRST
+from styrkort.reports.kinds import HEAVIEST_FIRST, MUNICIPALITY
+
+#: How a run's summary names the municipality's own reports in the board column.
+MUNICIPALITY_BOARD = "kommunen"
 
 if TYPE_CHECKING:
     from styrkort.pipeline.job import Job
@@ -71,14 +74,23 @@ def render_all(request: Request, ws: Workspace | None = None, output: Output = O
     places = [(b.key, ws.for_board(b)) for b in municipality.select(boards)] if municipality else [("", ws)]
     hashes = FileHashes()
     plans = []
-    for board, place in places:
+    warm = not (dry_run or scheduler)
+    board_request = replace(request, kinds=tuple(k for k in request.kinds if not k.municipal))
+    for board, place in places if board_request.kinds else ():
         try:
-            plans.append(_plan(request, place, board, output, hashes, warm=not (dry_run or scheduler)))
+            plans.append(_plan(board_request, place, board, output, hashes, warm))
         except (DataError, ReportError, PeriodError) as exc:
             if not board:
                 raise
             plans.append(_Plan(board, place, "", "", [Outcome("", "", "Alla rapporter", FAILED, note=str(exc),
                                                                board=board)], [], []))
+    if municipality is not None and MUNICIPALITY in request.kinds:
+        try:
+            plans.append(_plan(request, ws, MUNICIPALITY_BOARD, output, hashes, warm, municipal=True))
+        except (DataError, ReportError, PeriodError) as exc:
+            plans.append(_Plan(MUNICIPALITY_BOARD, ws, "", "", [Outcome(MUNICIPALITY.name, "", MUNICIPALITY.type_name,
+                                                                        FAILED, note=str(exc),
+                                                                        board=MUNICIPALITY_BOARD)], [], []))
     result = BatchResult([o for plan in plans for o in plan.outcomes])
     todo = [t for plan in plans for t in plan.todo]
     if dry_run:
@@ -101,7 +113,7 @@ def render_all(request: Request, ws: Workspace | None = None, output: Output = O
         finally:
             bar.close()
         for plan in plans:
-            if plan.request_key:
+            if plan.request_key and plan.board != MUNICIPALITY_BOARD:
                 result.index = write_index(plan.ws.out)
             if not result.interrupted and plan.planned and all(o.result in (OK, SKIPPED) for o in plan.outcomes):
                 _record(plan.ws, plan.request_key, plan.inputs, plan.planned)
@@ -124,14 +136,16 @@ class _Plan:
     todo: list[tuple[Job, Outcome]]  # the reports to render
 
 
-def _plan(request: Request, ws: Workspace, board: str, output: Output, hashes: FileHashes, warm: bool) -> _Plan:
+def _plan(request: Request, ws: Workspace, board: str, output: Output, hashes: FileHashes, warm: bool,
+          municipal: bool = False) -> _Plan:
     """Plan one data folder: every report skipped without loading the data when nothing changed since
     its last whole run; else the data loaded and checked once, and each report prepared, and skipped
-    when its own inputs did not change. ``warm``: start the local workers' fork server first, so that
-    it boots while the data is read."""
+    when its own inputs did not change. ``municipal``: the municipality's summaries, from every board
+    of its folder. ``warm``: start the local workers' fork server first, so that it boots while the
+    data is read."""
     request_key = unchanged.request_key(**request.key(), pdf=output.pdf, variant=output.variant, data=str(ws.data),
                                         params=str(ws.params), notebooks=str(ws.notebooks),
-                                        adjustments=str(ws.adjustments))
+                                        adjustments=str(ws.adjustments), municipal=municipal)
     inputs = unchanged.inputs_digest(request_key, ws, hashes)
     recorded = None if request.force else unchanged.recorded_run(ws.out, request_key, inputs)
     if recorded is not None:
@@ -139,21 +153,16 @@ def _plan(request: Request, ws: Workspace, board: str, output: Output, hashes: F
             Outcome(r["kind"], r["period"], r["title"], SKIPPED, note="oförändrat underlag",
                     html=ws.out / r["folder"] / f"{r['stem']}.html", board=board) for r in recorded], [], [])
 
-    from styrkort.data.loading import load_data
-    from styrkort.data.params import load_params
     from styrkort.pipeline.commit import read_sidecar, up_to_date
-    from styrkort.pipeline.prepare import prepare
-    from styrkort.reports.checks import check_params_against_data
+    from styrkort.pipeline.prepare import load_inputs, prepare
 
     if warm:
         from styrkort.batch.workers import start_fork_server
 
         start_fork_server()
-    data = load_data(ws.data)
-    params = load_params(ws.params, ws.data)
-    check_params_against_data(data, params)
+    data, params = load_inputs(ws, municipal)
     plan = _Plan(board, ws, request_key, inputs, [], [], [])
-    for kind, p in wanted_reports(data, request):
+    for kind, p in wanted_summaries(data, request) if municipal else wanted_reports(data, request):
         outcome = Outcome(kind.name, p.key, p.key, board=board)
         plan.outcomes.append(outcome)
         try:

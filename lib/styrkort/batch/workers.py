@@ -252,6 +252,10 @@ def produce_here(job: Job) -> Produced:
     return produce(job, process_session())
 
 
+#: How long DaskWorkers waits for the scheduler to answer (distributed's default connect timeout).
+_CONNECT_TIMEOUT_S = 30
+
+
 class DaskWorkers:
     """The jobs as tasks on a Dask cluster; each worker process keeps a warm session."""
 
@@ -263,13 +267,16 @@ class DaskWorkers:
 
             raise ReportError("--scheduler kräver paketet distributed (pip install distributed).") from exc
         from styrkort.batch.dask_plugin import SessionPlugin
+        from styrkort.data.errors import ReportError
 
         try:
-            self.client = Client(address, timeout="30s")
-        except (OSError, TimeoutError, ValueError) as exc:
-            from styrkort.data.errors import ReportError
-
-            raise ReportError(f"Dask-klustret {address} svarar inte: {exc}") from None
+            self.client = Client(address, timeout=f"{_CONNECT_TIMEOUT_S}s")
+        except ValueError as exc:  # not an address (tcp://host:port)
+            raise ReportError(f"Dask-klustret {address} går inte att nå: ogiltig adress ({exc}).") from None
+        except OSError:  # nothing answered there (TimeoutError is an OSError)
+            raise ReportError(f"Dask-klustret {address} svarar inte inom {_CONNECT_TIMEOUT_S} s: kontrollera "
+                              "adressen, att schemaläggaren (dask scheduler) körs och att porten är öppen "
+                              "mot den här maskinen.") from None
         self.client.register_plugin(SessionPlugin(), name="styrkort-session")
         stamp = f"{os.getpid()}-{time.time_ns()}"
         self.futures = {self.client.submit(produce_here, job, key=f"styrkort-{i}-{job.kind}-{job.period}-{stamp}",

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from styrkort.cli.main import add_data_args, board_workspaces, say
+from styrkort.data.errors import ReportError
+from styrkort.data.municipality import MUNICIPALITY_FILE, is_municipality
 from styrkort.data.periods import PeriodError
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.pdf import DEFAULT_VARIANT, VARIANTS, parse_variant
@@ -18,7 +20,8 @@ from styrkort.reports.kinds import REPORTS, parse_kinds
 def add_parsers(sub) -> None:
     r = sub.add_parser("render", help="rendera en rapport till HTML och PDF")
     r.add_argument("kind", choices=sorted(REPORTS), help="rapporttyp")
-    r.add_argument("--period", help="månad 2023-07 eller 2023-06..2023-07 (monthly), 2024-T1 eller 2024-T2 (interim)")
+    r.add_argument("--period", help="månad 2023-07 eller 2023-06..2023-07 (monthly), 2024-T1 eller 2024-T2 (interim); "
+                                    "en månad eller ett delår för municipality")
     r.add_argument("--year", help="år, för nämnd- och förvaltningsplanen (plan) och verksamhetsberättelsen "
                                   "(annual-report)")
     _output_args(r)
@@ -57,6 +60,15 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.resolve(data=args.data, params=args.params, out=args.out)
 
 
+def _municipal_workspace(args: argparse.Namespace) -> tuple[Workspace, Workspace]:
+    """The municipality's summary is made in its folder, from every board."""
+    ws = _workspace(args)
+    if not is_municipality(ws.data) or args.board:
+        raise ReportError(f"Den kommunövergripande uppföljningen görs för en kommunmapp med {MUNICIPALITY_FILE} och "
+                          f"alla dess nämnder (utan --board); {ws.data} är ingen kommunmapp.")
+    return ws, ws
+
+
 def _board_workspace(args: argparse.Namespace) -> tuple[Workspace, Workspace]:
     """The workspace `render` works in (the data folder's, or that of the board --board names), and
     the one it was given."""
@@ -75,7 +87,7 @@ def _render(args: argparse.Namespace) -> int:
     if not period:  # a usage error, exit 2 like argparse's
         raise PeriodError(f"Ange --{'year' if by_year else 'period'} för {kind.name}: --year för plan och "
                           "annual-report, --period för övriga rapporttyper.")
-    board_ws, ws = _board_workspace(args)
+    board_ws, ws = _municipal_workspace(args) if kind.municipal else _board_workspace(args)
     done = render(kind, period, board_ws, Output(args.pdf, parse_variant(args.pdf_variant)))
     say(f"{done.title}: {done.html}")
     if done.pdf:

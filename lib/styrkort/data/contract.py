@@ -72,7 +72,7 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-REPORT_KINDS = ("månadsrapport", "delårsrapport", "plan", "verksamhetsberättelse")
+REPORT_KINDS = ("månadsrapport", "delårsrapport", "plan", "verksamhetsberättelse", "kommunövergripande uppföljning")
 #: The net-cost table's sum row, in place of an activity area.
 TOTAL = "Totalt"
 DIRECTIONS = ("öka", "minska", "behålla", "mål", "högst", "intervall", "redovisning")

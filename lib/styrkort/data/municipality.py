@@ -14,6 +14,9 @@
     namnder: [asn, bun, kfn]     # the boards' folders, in the order reports and indexes list them
     installningar:               # optional: defaults for every board, over the params file
       budget_deviation: {green_from: 0.0, yellow_from: -1.0}
+    styrelse: Kommunstyrelsen    # optional: who receives the summary of every board (the default),
+    forkortning: KS              # its abbreviation in the diarienummer,
+    forvaltning: Kommunledningskontoret   # and the administration that writes it
 
 A board's settings are the params file's, then the municipality's ``installningar``, then its own
 ``installningar.yaml``: each layer replaces what it names (a section key by key). A single board's
@@ -30,7 +33,8 @@ from styrkort.data.errors import DataError, Problem
 
 MUNICIPALITY_FILE = "kommun.yaml"
 BOARD_PARAMS_FILE = "installningar.yaml"
-_KEYS = ("kommun", "namnder", "installningar")
+_KEYS = ("kommun", "namnder", "installningar", "styrelse", "forkortning", "forvaltning")
+_SUMMARY_DEFAULTS = {"styrelse": "Kommunstyrelsen", "forkortning": "KS", "forvaltning": "Kommunledningskontoret"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,9 @@ class Municipality:
     name: str
     boards: tuple[Board, ...]
     defaults: dict[str, Any] = field(default_factory=dict)  # params for every board
+    board_of_summary: str = _SUMMARY_DEFAULTS["styrelse"]  # who receives the summary of every board
+    abbreviation: str = _SUMMARY_DEFAULTS["forkortning"]
+    administration: str = _SUMMARY_DEFAULTS["forvaltning"]
 
     def board(self, key: str) -> Board:
         return next(b for b in self.boards if b.key == key)
@@ -106,9 +113,16 @@ def load_municipality(folder: str | Path) -> Municipality:
     if not isinstance(defaults, dict):
         problem("installningar ska innehålla nycklar och värden, som inställningsfilen")
         defaults = {}
+    summary = {}
+    for key, default in _SUMMARY_DEFAULTS.items():
+        value = raw.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            problem(f"{key} ska vara en text, t.ex. {key}: {default}")
+        summary[key] = str(value).strip()
     if problems:
         raise DataError(problems, str(folder))
-    return Municipality(folder, name.strip(), tuple(boards), defaults)
+    return Municipality(folder, name.strip(), tuple(boards), defaults, summary["styrelse"], summary["forkortning"],
+                        summary["forvaltning"])
 
 
 def municipality_of(board_folder: str | Path) -> Municipality | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 from typing import Iterable
+from urllib.parse import quote
 
 from styrkort.document.markdown import CONTROL
 from styrkort.document.model import (Badge, Break, Colophon, Content, Cover, Figure, Group, Heading, ItemList, Link,
@@ -105,6 +106,8 @@ def _node(n: Node) -> str:
     if isinstance(n, Break):
         return "<br>"
     if isinstance(n, Link):
+        if n.local:
+            return f'<a href="{esc(quote(n.href, safe="/.#"))}">{write(n.content)}</a>'
         if n.href.strip().lower().startswith(SAFE_SCHEMES):
             return f'<a href="{esc(n.href.strip())}">{write(n.content)}</a>'
         return write(n.content)

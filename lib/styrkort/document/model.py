@@ -46,9 +46,12 @@ class Break:
 
 @dataclass(frozen=True)
 class Link:
-    """A link; writers keep only http(s) and mailto targets, anything else stays text."""
+    """A link; writers keep only http(s) and mailto targets, anything else stays text. ``local``: a
+    relative path the code made to another rendered report, kept in the HTML beside it and left as
+    text in the PDF, where it would lead nowhere."""
     href: str
     content: Content
+    local: bool = False
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def _node(n: Node) -> str:
     if isinstance(n, Break):
         return "#linebreak()"
     if isinstance(n, Link):
-        if n.href.strip().lower().startswith(SAFE_SCHEMES):
+        if not n.local and n.href.strip().lower().startswith(SAFE_SCHEMES):
             return f"#link({string(n.href.strip())}){_block(n.content)}"
         return write(n.content)
     if isinstance(n, Time):

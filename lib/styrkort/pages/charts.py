@@ -210,3 +210,29 @@ def trend_charts(series: Sequence[tuple[str, Sequence[int], Sequence[float | Non
                 ax.spines[side].set_visible(False)
         fig.subplots_adjust(hspace=0.7, wspace=0.15)
         return to_svg(fig)
+
+
+def deviation_bars(labels: Sequence[str], deviations_tkr: Sequence[float], xlabel: str) -> str:
+    """A deviation per row as a horizontal bar from zero, mnkr, each labelled with its value: right
+    of the line a lower cost than the reference, left of it a higher."""
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(7.2, 0.9 + 0.5 * len(labels)))
+        ax = fig.add_axes((0.38, 0.16, 0.58, 0.78))
+        values = [v / 1000 for v in deviations_tkr]
+        ys = range(len(values))
+        ax.barh(list(ys), values, height=0.55, color=["#1d4f73" if v >= 0 else "#c0504d" for v in values])
+        ax.axvline(0, color=INK, linewidth=0.8)
+        span = max((abs(v) for v in values), default=1) or 1
+        for y, v in zip(ys, values):
+            ax.text(v + (0.03 * span if v >= 0 else -0.03 * span), y, _sv(v, 1), va="center",
+                    ha="left" if v >= 0 else "right", fontsize=8.5, color=INK)
+        ax.set_xlim(-span * 1.35, span * 1.35)
+        ax.set_yticks(list(ys), labels)
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+        ax.xaxis.set_major_formatter(lambda v, _: _sv(v, 1))
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        return to_svg(fig)

@@ -172,6 +172,25 @@ def index_html(entries: list[Entry], css: str, today: date, earlier: list[Earlie
     versions of re-rendered reports after them."""
     first = entries[0] if entries else None
     org = ", ".join(x for x in ((first.board, first.municipality) if first else ()) if x)
+    body = _by_year(entries) or "<p>Inga rapporter har renderats ännu.</p>"
+    lead = f'<p class="board">{esc(org)}</p>' if org else ""
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="styrkort">\n'
+        f"<title>Rapporter{(' – ' + esc(org)) if org else ''}</title>\n"
+        f"<style>\n{css}\n</style>\n</head>\n<body>\n"
+        '<main class="report index-page">\n'
+        f'<header class="index-header">{lead}<h1>Rapporter</h1>'
+        f'<p class="updated">Förteckningen uppdaterades {fmt.date_sv(today)}. HTML är till för '
+        "att läsa på skärmen, PDF för utskrift och diariet.</p></header>\n"
+        f"{body}{_earlier_html(earlier or [])}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _by_year(entries: list[Entry], level: int = 2) -> str:
+    """The reports by year, newest first: a table per year with each report's date, diarienummer and
+    links to read it (HTML) and to file it (PDF)."""
     years: dict[int | None, list[Entry]] = {}
     for e in entries:  # already newest period first
         years.setdefault(e.year, []).append(e)
@@ -190,26 +209,13 @@ def index_html(entries: list[Entry], css: str, today: date, earlier: list[Earlie
                 f'<td><a href="{_href(e.html)}">{esc(e.title)} (HTML)</a></td>'
                 f"<td>{pdf}</td>"
                 "</tr>")
-        parts.append(f'<h2 id="ar-{esc(name)}">{esc(name)}</h2>' + _scrolling(
+        parts.append(f'<h{level} id="ar-{esc(name)}">{esc(name)}</h{level}>' + _scrolling(
             f"Rapporter {name}",
             f'<table class="index"><caption>Rapporter {esc(name)}, senaste först</caption>'
             '<thead><tr><th scope="col">Rapport</th><th scope="col">Datum</th><th scope="col">Diarienummer</th>'
             '<th scope="col">Läs på skärm</th><th scope="col">För diariet</th></tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>"))
-    body = "".join(parts) or "<p>Inga rapporter har renderats ännu.</p>"
-    lead = f'<p class="board">{esc(org)}</p>' if org else ""
-    return (
-        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="styrkort">\n'
-        f"<title>Rapporter{(' – ' + esc(org)) if org else ''}</title>\n"
-        f"<style>\n{css}\n</style>\n</head>\n<body>\n"
-        '<main class="report index-page">\n'
-        f'<header class="index-header">{lead}<h1>Rapporter</h1>'
-        f'<p class="updated">Förteckningen uppdaterades {fmt.date_sv(today)}. HTML är till för '
-        "att läsa på skärmen, PDF för utskrift och diariet.</p></header>\n"
-        f"{body}{_earlier_html(earlier or [])}\n</main>\n</body>\n</html>\n"
-    )
+    return "".join(parts)
 
 
 def write_index(out_dir: Path, today: date | None = None) -> Path:
@@ -220,10 +226,10 @@ def write_index(out_dir: Path, today: date | None = None) -> Path:
     return target
 
 
-def municipality_index_html(municipality: str, boards: list[tuple[str, str, list[Entry]]], css: str,
-                            today: date) -> str:
+def municipality_index_html(municipality: str, boards: list[tuple[str, str, list[Entry]]], summaries: list[Entry],
+                            css: str, today: date) -> str:
     """The front page of a municipality's reports: each board (folder, name, its reports) with its
-    latest report and a link to its own index."""
+    latest report and a link to its own index, then the summaries of every board by year."""
     rows = []
     for key, name, entries in boards:
         latest = entries[0] if entries else None
@@ -246,7 +252,10 @@ def municipality_index_html(municipality: str, boards: list[tuple[str, str, list
         f'<header class="index-header"><p class="board">{esc(municipality)}</p><h1>Nämndernas rapporter</h1>'
         f'<p class="updated">Förteckningen uppdaterades {fmt.date_sv(today)}. Varje nämnd har sin egen '
         "förteckning med rapporternas HTML och PDF.</p></header>\n"
-        f"{table}\n</main>\n</body>\n</html>\n"
+        f'<h2 id="namnder">Nämnderna</h2>{table}'
+        f'<h2 id="kommunovergripande">Kommunövergripande uppföljning</h2>'
+        f"{_by_year(summaries, 3) or '<p>Ingen kommunövergripande uppföljning har renderats ännu.</p>'}"
+        "\n</main>\n</body>\n</html>\n"
     )
 
 
@@ -258,5 +267,6 @@ def write_municipality_index(out_dir: Path, municipality: Municipality, today: d
         entries = scan(out_dir / b.key)
         boards.append((b.key, next((e.board for e in entries if e.board), b.key), entries))
     target = out_dir / INDEX_NAME
-    write_atomic(target, municipality_index_html(municipality.name, boards, report_css(), today or date.today()))
+    write_atomic(target, municipality_index_html(municipality.name, boards, scan(out_dir), report_css(),
+                                                 today or date.today()))
     return target

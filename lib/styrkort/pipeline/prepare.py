@@ -5,7 +5,7 @@ Bad input fails here, before a kernel starts, and nothing is written."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from styrkort import __version__
 from styrkort.data.errors import ReportError
@@ -20,6 +20,24 @@ from styrkort.reports.kinds import ReportKind, document_metadata
 if TYPE_CHECKING:
     from styrkort.data.loading import Dataset
     from styrkort.data.params import Params
+
+
+def load_inputs(ws: Workspace, municipal: bool = False) -> tuple[Any, Params]:
+    """The data and settings reports are made from, checked: a board's folder with its settings, or
+    (``municipal``) for the municipality's summary every board of the municipality's folder."""
+    from styrkort.data.params import load_params
+
+    if municipal:
+        from styrkort.data.municipal import load_municipal_data
+
+        return load_municipal_data(ws.data, ws.params), load_params(ws.params)
+    from styrkort.data.loading import load_data
+    from styrkort.reports.checks import check_params_against_data
+
+    data = load_data(ws.data)
+    params = load_params(ws.params, ws.data)
+    check_params_against_data(data, params)
+    return data, params
 
 
 def prepare(kind: ReportKind, period: Period | str, data: Dataset, params: Params, ws: Workspace,

@@ -38,19 +38,22 @@ def render(kind: ReportKind | str, period: Period | str, ws: Workspace | None = 
     try:
         if own is not None:
             own.start_soon()
-        from styrkort.data.loading import load_data
-        from styrkort.data.params import load_params
-        from styrkort.pipeline.prepare import prepare
+        from styrkort.pipeline.prepare import load_inputs, prepare
         from styrkort.pipeline.produce import produce
-        from styrkort.reports.checks import check_params_against_data
 
-        data = load_data(ws.data)
-        params = load_params(ws.params, ws.data)
-        check_params_against_data(data, params)
-        job = prepare(report_kind(kind), period, data, params, ws, output)
+        kind = report_kind(kind)
+        data, params = load_inputs(ws, kind.municipal)
+        job = prepare(kind, period, data, params, ws, output)
         produced = produce(job, own or session)
     finally:
         if own is not None:
             own.close()
     done = commit(job, produced)
-    return Rendered(done.kind, done.period, done.title, done.html, done.notebook, done.pdf, write_index(ws.out))
+    if kind.municipal:  # the municipality's front page: its boards, and the summaries
+        from styrkort.data.municipality import load_municipality
+        from styrkort.pipeline.index import write_municipality_index
+
+        index = write_municipality_index(ws.out, load_municipality(ws.data))
+    else:
+        index = write_index(ws.out)
+    return Rendered(done.kind, done.period, done.title, done.html, done.notebook, done.pdf, index)

@@ -38,7 +38,7 @@ import yaml
 
 from styrkort.data import fmt
 from styrkort.data.atomic import write_atomic
-from styrkort.data.errors import DataError, Problem
+from styrkort.data.errors import DataError, Problem, ReportError
 from styrkort.data.identity import current_user
 from styrkort.data.loading import Dataset
 from styrkort.data.locks import exclusive
@@ -47,7 +47,7 @@ from styrkort.data.periods import Period
 from styrkort.data.status import StatusError, parse_status
 from styrkort.data.values import whole_number
 from styrkort.data.yamlfile import is_number, is_text, read_yaml
-from styrkort.reports.kinds import MONTHLY, REPORTS, ReportKind
+from styrkort.reports.kinds import MONTHLY, REPORTS, ReportKind, board_kind
 from styrkort.reports.outcomes import YEAR_ASSESSMENTS, Override
 
 SECTIONS = {
@@ -279,12 +279,36 @@ def load_adjustments(folder: str | Path, kind: ReportKind, p: Period, data: Data
 def adjustment_files(folder: str | Path, kind: ReportKind, p: Period, data: Dataset) -> list[Path]:
     """The adjustment files a report's content depends on, whether they exist or not: its own, and
     for the reports with goal outcomes (monthly, interim) the year's monthly files, whose statuses
-    show in the Jan–Dec strip (see :func:`load_adjustments`). The batch fingerprints these."""
+    show in the Jan–Dec strip (see :func:`load_adjustments`); for the municipality's summary, those of
+    every board's report it sums up (each board's under ``<folder>/<board>/``). The batch
+    fingerprints these."""
     own = adjustments_path(folder, kind.name, p.key)
+    if kind.municipal:
+        return [own, *(f for key, (bk, bp, b) in _summed_up(data, p).items()
+                       for f in adjustment_files(Path(folder) / key, bk, bp, b.data))]
     if not kind.has_goal_outcomes:
         return [own]
     others = [adjustments_path(folder, MONTHLY.name, key) for key in data.reporting_periods(p.year)]
     return [own, *(o for o in others if o != own)]
+
+
+def _summed_up(data: Any, p: Period) -> dict[str, tuple[ReportKind, Period, Any]]:
+    """Board → (kind, period, board) of each board report a municipality's summary of ``p`` sums up."""
+    out = {}
+    for b in data.boards:
+        kind = board_kind(p)
+        try:
+            out[b.key] = (kind, kind.resolve(b.data, p), b)
+        except ReportError:
+            continue
+    return out
+
+
+def load_board_adjustments(folder: str | Path, data: Any, p: Period) -> dict[str, Adjustments]:
+    """Each board's adjustments to the report a municipality's summary of ``p`` sums up (from
+    ``<folder>/<board>/``), so that the summary shows what the board's own report shows."""
+    return {key: load_adjustments(Path(folder) / key, kind, bp, b.data, b.params)
+            for key, (kind, bp, b) in _summed_up(data, p).items()}
 
 
 def save_adjustments(adj: Adjustments, folder: str | Path) -> Path:

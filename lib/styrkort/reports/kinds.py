@@ -118,6 +118,7 @@ class ReportKind:
     _resolve: Callable[[Any, Period], Period]
     _title: Callable[[Period], str]
     _text_period: Callable[[Any, Period], Period] = lambda data, p: p
+    municipal: bool = False  # made from every board of a municipality (MunicipalData), not one board's data
 
     def resolve(self, data: Dataset, wanted: Period | str) -> Period:
         """The period this report is for: the user's text read once, then checked against the data."""
@@ -166,12 +167,43 @@ ANNUAL = ReportKind(
     "verksamhetsberattelse", ("year",), ("malbedomning", "risker"), True, "styrkort.reports.annual:annual_report",
     _closed_year, lambda p: f"Verksamhetsberättelse {p.year}")
 
+
+
+def board_kind(p: Period) -> ReportKind:
+    """The board report a municipality's summary of ``p`` sums up: the interim report of T1 and T2,
+    else the monthly report."""
+    return INTERIM if p.kind == "interim" else MONTHLY
+
+
+def _summarised_period(data: Any, wanted: Period) -> Period:
+    """A month, combined period or interim period that some board of the municipality reports."""
+    if wanted.kind not in ("month", "combined", "interim"):
+        raise ReportError(f"Den kommunövergripande uppföljningen gäller en månad eller ÅÅÅÅ-T1/ÅÅÅÅ-T2, inte "
+                          f"{wanted.key}.")
+    reasons = []
+    for board in data.boards:
+        try:
+            return board_kind(wanted).resolve(board.data, wanted)
+        except ReportError as exc:
+            reasons.append(f"{board.key}: {exc}")
+    raise ReportError(f"Ingen nämnd har rapporterat {wanted.key}. " + " ".join(reasons))
+
+
+def _summary_title(p: Period) -> str:
+    return f"Kommunövergripande uppföljning {'delår ' + p.label[1] + ' ' + str(p.year) if p.kind == 'interim' else p.name_sv}"
+
+
+MUNICIPALITY = ReportKind(
+    "municipality", "municipality.ipynb", "kommunövergripande uppföljning", "Kommunövergripande uppföljning",
+    "kommunovergripande-uppfoljning", ("month", "combined", "interim"), (), False,
+    "styrkort.reports.municipality:municipality_report", _summarised_period, _summary_title, municipal=True)
+
 #: Every kind, in the order a year is reported: the monthly reports, the interim reports, the plan, the
-#: verksamhetsberättelse.
-REPORTS: dict[str, ReportKind] = {k.name: k for k in (MONTHLY, INTERIM, PLAN, ANNUAL)}
+#: verksamhetsberättelse, and the municipality's summary of every board.
+REPORTS: dict[str, ReportKind] = {k.name: k for k in (MONTHLY, INTERIM, PLAN, ANNUAL, MUNICIPALITY)}
 #: The order a batch hands reports to its workers: the heaviest first, so that the last to finish is
 #: a short one.
-HEAVIEST_FIRST: tuple[str, ...] = (PLAN.name, ANNUAL.name, INTERIM.name, MONTHLY.name)
+HEAVIEST_FIRST: tuple[str, ...] = (PLAN.name, ANNUAL.name, INTERIM.name, MONTHLY.name, MUNICIPALITY.name)
 
 
 def report_kind(name: str | ReportKind) -> ReportKind:
@@ -196,7 +228,7 @@ def parse_kinds(text: str | None) -> tuple[ReportKind, ...]:
 
 def kind_of_period(p: Period) -> ReportKind:
     """The kind a period on its own names: a year the plan (not the verksamhetsberättelse), T1/T2 the
-    interim report, else monthly."""
+    interim report, else monthly (not the municipality's summary)."""
     return next(k for k in REPORTS.values() if p.kind in k.period_kinds)
 
 
