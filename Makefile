@@ -25,14 +25,11 @@ setup: $(STAMP)
 
 setup-lab: $(LAB_STAMP)
 
-## Render the example reports into outputs/: HTML, PDF/A beside it, and outputs/index.html.
+## Render the example municipality into outputs/: every report of 2024 of each board (outputs/<board>/) and
+## the municipality's summaries, HTML with PDF/A beside it, the indexes; and ASN's June–July 2023.
 report: setup
-	$(BIN)/styrkort render monthly --period 2023-06..2023-07 --pdf
-	$(BIN)/styrkort render monthly --period 2024-08 --pdf
-	$(BIN)/styrkort render interim --period 2024-T1 --pdf
-	$(BIN)/styrkort render interim --period 2024-T2 --pdf
-	$(BIN)/styrkort render plan --year 2024 --pdf
-	$(BIN)/styrkort render annual-report --year 2024 --pdf
+	$(BIN)/styrkort render-all --data data/example --year 2024 --pdf
+	$(BIN)/styrkort render monthly --data data/example --board asn --period 2023-06..2023-07 --pdf
 
 ## Check the layers (lint-imports), then run the whole test suite, the analyst's session in
 ## JupyterLab and Chromium included. A quick loop while working: `.venv/bin/pytest -m "not slow"`.

@@ -11,7 +11,11 @@ one warm-up run that fills the file cache), with min, max and peak memory:
 5. a synthetic large municipality (boards × units × five years, a 10-million-row ledger)
    loaded and rolled up to the tables the reports use, in a process of its own;
 6. `styrkort render monthly` for one of its boards (30 units, five years of history);
-7. the PDF step per report of (3) with --jobs 2, from the sidecars' per-stage seconds.
+7. the PDF step per report of (3) with --jobs 2, from the sidecars' per-stage seconds;
+8. one month of (5)'s 40 boards and the municipality's summary of them, `render-all --jobs 2`, with the
+   peak memory of the command and of each worker (its process and its kernel);
+9. the same on a Dask cluster of a scheduler and two workers started as on real machines
+   (`dask scheduler`, `dask worker`), as a share of (8)'s throughput.
 
     python benchmarks/bench.py                # full size, three runs a figure, about 5 minutes on 2 cores
     python benchmarks/bench.py --tiny         # everything once on tiny data: the CI smoke test
@@ -44,6 +48,7 @@ class Figure:
     peak_mb: float
     reports: int = 1
     per_report: bool = True  # False: the seconds are each a report's already
+    workers_mb: tuple[float, ...] = ()  # peak memory of each worker, its kernel included
 
     @property
     def median(self) -> float:
@@ -118,16 +123,23 @@ def main(argv: list[str] | None = None) -> int:
     board = figures["board"]
     print(f"(6)/(2)            one large board's report / example's:   {board.median / single.median:5.2f}  "
           "(target: as fast)")
+    month, on_dask = figures["month"], figures["dask"]
+    print(f"(8)                {month.reports - 1} boards' month and the summary: {month.median:5.2f} s, "
+          f"{month.median / month.reports:.2f} s a report; peak {month.peak_mb:.0f} MB the command, "
+          f"{', '.join(f'{w:.0f}' for w in month.workers_mb)} MB the workers")
+    print(f"(9)/(8)            Dask cluster's throughput / local:      {month.median / on_dask.median:5.2f}  "
+          f"(target ≥ 0,9; peak {', '.join(f'{w:.0f}' for w in on_dask.workers_mb)} MB the workers)")
     if args.json:
         args.json.write_text(json.dumps({k: {"median": f.median, "min": min(f.seconds), "max": max(f.seconds),
-                                              "peak_mb": f.peak_mb, "reports": f.reports}
+                                              "peak_mb": f.peak_mb, "reports": f.reports,
+                                              "workers_mb": list(f.workers_mb)}
                                           for k, f in figures.items()}, indent=2))
     return 0
 
 
 def run(work: Path, runs: int, tiny: bool) -> dict[str, Figure]:
     warm = not tiny
-    data, params = ROOT / "data" / "example", ROOT / "params" / "styrkort.yaml"
+    data, params = ROOT / "data" / "example" / "asn", ROOT / "params" / "styrkort.yaml"
     nb = ROOT / "notebooks" / "monthly.ipynb"
     print(f"{'':<44} {'median':>8} {'min':>8} {'max':>8} {'/report':>7} {'peak MB':>8}")
     executed, html = work / "naive.ipynb", work / "naive.html"
@@ -172,7 +184,122 @@ def run(work: Path, runs: int, tiny: bool) -> dict[str, Figure]:
     figures["pdf"] = Figure("(7) PDF step per report, --jobs 2", pdf_seconds, figures["year2"].peak_mb,
                             len(pdf_seconds), per_report=False)
     print(figures["pdf"].row(), flush=True)
+    month = [str(BIN / "styrkort"), "render-all", "--data", str(root), "--period", MONTH, "--out", str(work / "month")]
+    fresh_month = lambda: shutil.rmtree(work / "month", ignore_errors=True)  # noqa: E731
+    figures["month"] = measure_sampled("(8) one month, 40 boards + summary, --jobs 2", [*month, "--jobs", "2"],
+                                       runs, fresh_month, lambda: _count_reports(work / "month"))
+    with DaskCluster(work / "dask-logs") as cluster:
+        figures["dask"] = measure_sampled("(9) the same on a 2-worker Dask cluster",
+                                          [*month, "--scheduler", cluster.address], runs, fresh_month,
+                                          lambda: _count_reports(work / "month"), cluster)
     return figures
+
+
+def measure_sampled(name: str, cmd: list[str], runs: int, setup, count, cluster: "DaskCluster | None" = None) -> Figure:
+    """Like :func:`measure` without the warm-up, sampling the memory of every process of the run: the
+    command's and each worker's (local workers are the fork server's children; a cluster's are its
+    ``dask worker`` processes), each with its kernel."""
+    seconds, peak, workers = [], 0.0, []
+    for _ in range(runs):
+        setup()
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        roots = [proc.pid, *(cluster.pids if cluster else ())]
+        samples: dict[int, tuple[int, int, str]] = {}  # pid → (parent, peak RSS kB, command line)
+        while proc.poll() is None:
+            _sample(roots, samples)
+            time.sleep(0.2)
+        seconds.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read()[-3000:]}")
+        peak = max(peak, samples.get(proc.pid, (0, 0, ""))[1] / 1024)
+        workers.append(_worker_peaks(samples, cluster.pids if cluster else None))
+    fig = Figure(name, seconds, peak, count(), workers_mb=tuple(max(w) for w in zip(*workers)) if workers else ())
+    print(fig.row(), flush=True)
+    return fig
+
+
+def _sample(roots: list[int], samples: dict[int, tuple[int, int, str]]) -> None:
+    """Every process under ``roots`` now: its parent, the highest RSS seen, its command line."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    todo = list(roots)
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            status = (Path("/proc") / str(pid) / "status").read_text()
+            cmdline = (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        rss = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        parent = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("PPid:")), 0)
+        samples[pid] = (parent, max(rss, samples.get(pid, (0, 0, ""))[1]), cmdline)
+
+
+def _worker_peaks(samples: dict[int, tuple[int, int, str]], cluster_pids: list[int] | None) -> list[float]:
+    """Each worker's peak MB, its kernels included: a cluster's ``dask worker`` trees, or the local
+    workers (the fork server's children)."""
+    if cluster_pids is None:
+        server = [pid for pid, (_, _, cmd) in samples.items() if "forkserver" in cmd and samples.get(
+            samples[pid][0], (0, 0, ""))[2].find("forkserver") < 0]
+        cluster_pids = [pid for pid, (parent, _, _) in samples.items() if parent in server]
+
+    def tree(pid: int) -> float:
+        return samples.get(pid, (0, 0, ""))[1] + sum(tree(c) for c, (p, _, _) in samples.items() if p == pid)
+
+    return [tree(pid) / 1024 for pid in cluster_pids]
+
+
+class DaskCluster:
+    """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1, as on real machines."""
+
+    def __init__(self, logs: Path, workers: int = 2) -> None:
+        import socket
+
+        logs.mkdir(parents=True, exist_ok=True)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.address = f"tcp://127.0.0.1:{port}"
+        self.procs = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                        "--no-dashboard"], stdout=subprocess.DEVNULL,
+                                       stderr=open(logs / "scheduler.log", "w"), start_new_session=True)]
+        for i in range(workers):
+            self.procs.append(subprocess.Popen(
+                [str(BIN / "dask"), "worker", self.address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"],
+                stdout=subprocess.DEVNULL, stderr=open(logs / f"worker-{i}.log", "w"), start_new_session=True))
+        from distributed import Client
+
+        with Client(self.address, timeout="30s") as client:
+            client.wait_for_workers(workers, timeout=120)
+
+    @property
+    def pids(self) -> list[int]:
+        return [p.pid for p in self.procs[1:]]
+
+    def __enter__(self) -> "DaskCluster":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import os
+        import signal
+
+        for p in reversed(self.procs):
+            try:
+                os.killpg(p.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        for p in self.procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
 
 
 def _stage_seconds(out: Path, stage: str) -> list[float]:

@@ -92,6 +92,8 @@ def write_municipality(root: Path, boards: int = 40, units: int = 30, years: ran
         folder = root / f"namnd-{b:02d}"
         write_board(folder, b, units, years, rng)
         folders.append(folder)
+    (root / "kommun.yaml").write_text(f"kommun: Storkommun\nnamnder: [{', '.join(f.name for f in folders)}]\n",
+                                      encoding="utf-8")  # a municipality's folder: every board in one run
     ledger = write_ledger(root / "huvudbok.parquet", ledger_rows, boards, years, seed)
     return folders, ledger, write_mapping(root / "mappning.csv")
 

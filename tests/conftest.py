@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "data" / "example"
+EXAMPLE = ROOT / "data" / "example" / "asn"  # the example municipality's board ASN
+MUNICIPALITY = ROOT / "data" / "example"
 
 
 #: How the browser tests start Debian's Chromium, headless, with Playwright.
@@ -93,19 +94,23 @@ def write_rows(folder: Path, name: str, rows: list[dict], delimiter: str = ";", 
 
 # The example reports `make report` renders (tests/test_pdf.py checks the two lists agree).
 EXAMPLES = [("monthly", "2023-06..2023-07"), ("monthly", "2024-08"), ("interim", "2024-T1"), ("interim", "2024-T2"),
-            ("plan", "2024"), ("annual-report", "2024")]
+            ("plan", "2024"), ("annual-report", "2024"), ("municipality", "2024-T2")]
 
 
 @pytest.fixture(scope="session")
 def examples(tmp_path_factory):
     """The example reports rendered once per session as `make report` does, with their PDFs
     and the output folder's index: ``(out_dir, [Rendered, ...])``, shared by the PDF, HTML,
-    accessibility and index tests."""
+    accessibility and index tests. The municipality's summary goes to ``out_dir/kommun/``."""
     from styrkort.pipeline.render import render
     from styrkort.pipeline.workspace import Workspace
 
+    from styrkort.reports.kinds import REPORTS
+
     out = tmp_path_factory.mktemp("examples")
-    return out, [render(kind, period, Workspace.resolve(out=out)) for kind, period in EXAMPLES]
+    # ASN's reports into the folder itself; the municipality's summary into a folder of its own, with its index
+    return out, [render(kind, period, Workspace.resolve(data=MUNICIPALITY, out=out / "kommun") if REPORTS[kind].municipal
+                        else Workspace.resolve(out=out)) for kind, period in EXAMPLES]
 
 
 def pdf_structure(reader) -> list[tuple[str, str | None]]:

@@ -108,7 +108,7 @@ def test_saves_and_undos_are_logged_and_listed(data, params, tmp_path, monkeypat
     params_dir = tmp_path / "params"
     params_dir.mkdir()
     (params_dir / "styrkort.yaml").write_bytes((ROOT / "params" / "styrkort.yaml").read_bytes())
-    adj = params_dir / "justeringar"
+    adj = params_dir / "justeringar" / "asn"  # the default data is the example municipality's board asn
     ed = widgets.status_editor(data, params, "monthly", "2024-08", adj)
     choice, why = ed.controls[1]
     choice.value, why.value = "Röd", "Sjukfrånvaron ökar"

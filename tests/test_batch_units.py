@@ -125,7 +125,7 @@ def test_adjustments_change_the_reports_that_show_them(tmp_path):
     params = tmp_path / "params"
     shutil.copytree(ROOT / "params", params)
     before = fingerprints(EXAMPLE, params)
-    (params / "justeringar" / "monthly-2024-03.yaml").write_text(
+    (params / "justeringar" / "asn" / "monthly-2024-03.yaml").write_text(
         "rapport: monthly\nperiod: 2024-03\nstatus:\n- {malomrade: 1, status: Grön, motivering: Bedömt, av: a, "
         "tid: '2024-04-02T09:00:00'}\n", encoding="utf-8")
     # March's status shows in every later monthly report's strip, and in the interim reports'.

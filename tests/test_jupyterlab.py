@@ -105,9 +105,9 @@ def _port_is_free(port: int) -> bool:
 def _working_copy(work: Path) -> None:
     shutil.copytree(ROOT / "notebooks", work / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copytree(ROOT / "params", work / "params")
-    for saved in (work / "params" / "justeringar").glob("*.yaml"):  # start from the data's proposals
+    for saved in (work / "params" / "justeringar").rglob("*.yaml"):  # start from the data's proposals
         saved.unlink()
-    shutil.copytree(ROOT / "data" / "example", work / "data" / "example")
+    shutil.copytree(ROOT / "data" / "example", work / "data" / "example")  # the municipality, ASN in asn/
 
 
 def _without_widgets(work: Path) -> str:
@@ -285,7 +285,7 @@ def render(lab: Lab, kind: str, period: str) -> BeautifulSoup:
     out = lab.work / "out"
     flag = "--year" if kind == "plan" else "--period"
     done = subprocess.run([str(BIN / "styrkort"), "render", kind, flag, period, "--no-pdf",
-                           "--data", str(lab.work / "data" / "example"),
+                           "--data", str(lab.work / "data" / "example" / "asn"),
                            "--params", str(lab.work / "params" / "styrkort.yaml"), "--out", str(out)],
                           capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -295,7 +295,7 @@ def render(lab: Lab, kind: str, period: str) -> BeautifulSoup:
 
 def check_status_saved_and_rendered(lab: Lab, status: str, reason: str) -> None:
     """The override is in the adjustment file and `styrkort render` shows it."""
-    path = lab.work / "params" / "justeringar" / f"monthly-{MONTHLY_PERIOD}.yaml"
+    path = lab.work / "params" / "justeringar" / "asn" / f"monthly-{MONTHLY_PERIOD}.yaml"
     assert path.exists(), f"{path.name} not saved"
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))["status"]
     assert [{k: e[k] for k in ("malomrade", "status", "motivering", "av")} for e in entries] == \
@@ -415,7 +415,7 @@ def test_plan_price_indexation_changed(lab, browser):
         risks.get_by_role("button", name="Spara justeringar").click()
         risks.get_by_text("Sparat i").wait_for()
 
-        doc = yaml.safe_load((lab.work / "params" / "justeringar" / f"plan-{PLAN_YEAR}.yaml").read_text("utf-8"))
+        doc = yaml.safe_load((lab.work / "params" / "justeringar" / "asn" / f"plan-{PLAN_YEAR}.yaml").read_text("utf-8"))
         assert [{k: e[k] for k in ("steg", "procent", "motivering", "av")} for e in doc["kommunbidrag"]] == \
             [{"steg": "prisuppräkning", "procent": 5.5, "motivering": reason, "av": USER}]
         assert [(e["risk"], e["sannolikhet"], e["konsekvens"]) for e in doc["risker"]] == [("R1", 3, 3)]
@@ -490,7 +490,7 @@ def test_the_analysts_month_in_the_interim_notebook(lab, browser):
     """Two editors saved one after the other (both kept), an unsaved edit offered back after Run
     All, the overview with an undo that is logged, `styrkort history --adjustments`, the render
     button, a bad period as one Swedish line; and the templates unchanged after it all."""
-    adj = lab.work / "params" / "justeringar"
+    adj = lab.work / "params" / "justeringar" / "asn"
     page = open_notebook(browser, lab, "interim.ipynb")
     with recorded(page, "interim-month"):
         run_all(page)
@@ -537,8 +537,8 @@ def test_the_analysts_month_in_the_interim_notebook(lab, browser):
         # Render from the notebook.
         page.get_by_role("button", name="Rendera rapport").click()
         page.get_by_text("✓ Delårsrapport 2 2024").wait_for(timeout=180_000)
-        assert (lab.work / "outputs" / "2024-T2" / "delarsrapport-T2-2024.html").is_file()
-        assert (lab.work / "outputs" / "2024-T2" / "delarsrapport-T2-2024.pdf").is_file()
+        assert (lab.work / "outputs" / "asn" / "2024-T2" / "delarsrapport-T2-2024.html").is_file()
+        assert (lab.work / "outputs" / "asn" / "2024-T2" / "delarsrapport-T2-2024.pdf").is_file()
         shot(page, "14-interim-rendered", page.get_by_role("button", name="Rendera rapport"))
     page.close()
 

@@ -14,9 +14,9 @@ def run_with(tmp_path, period: str, extra: str = ""):
     params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     params.source = params.source.replace('period = "2023-06..2023-07"', f"period = {period!r}") + extra
     for c in nb.cells:
-        c.source = c.source.replace('"../data/example"', json.dumps(str(ROOT / "data" / "example")))
+        c.source = c.source.replace('"../data/example/asn"', json.dumps(str(ROOT / "data" / "example" / "asn")))
         c.source = c.source.replace('"../params/styrkort.yaml"', json.dumps(str(ROOT / "params" / "styrkort.yaml")))
-        c.source = c.source.replace('"../params/justeringar"', json.dumps(str(tmp_path / "justeringar")))
+        c.source = c.source.replace('"../params/justeringar/asn"', json.dumps(str(tmp_path / "justeringar")))
     # Run All stops at the first error; here every cell runs, and the first error is the one shown.
     NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()

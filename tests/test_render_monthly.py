@@ -113,7 +113,7 @@ def test_one_value_per_area_drives_overview_section_and_strip(summer):
                 for tr in soup.find("table", class_="overview").tbody.find_all("tr")}
     # As seed 000's overview: the units' statuses propose these by the default rule, except
     # Medarbetare, which the administration set to Gul for the strained workload (saved in
-    # params/justeringar/monthly-2023-06..2023-07.yaml).
+    # params/justeringar/asn/monthly-2023-06..2023-07.yaml).
     assert [v.split()[-1] for v in overview.values()] == ["Gul", "Grön", "Gul", "Grön"]
     first = soup.find("table", class_="overview").tbody.tr.td.get_text(" ", strip=True)
     assert first.endswith("(satt för hand)")
@@ -207,7 +207,7 @@ def test_period_without_data_is_refused(tmp_path):
 def test_failing_cell_is_named_and_the_notebook_kept(tmp_path):
     nb_dir = tmp_path / "notebooks"
     nb_dir.mkdir()
-    src = (EXAMPLE.parents[1] / "notebooks" / "monthly.ipynb").read_text(encoding="utf-8")
+    src = (ROOT / "notebooks" / "monthly.ipynb").read_text(encoding="utf-8")
     (nb_dir / "monthly.ipynb").write_text(src.replace("show.overview(report)", "show.overview(rapport)"),
                                           encoding="utf-8")
     with pytest.raises(ReportError) as exc:

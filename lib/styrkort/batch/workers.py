@@ -257,7 +257,13 @@ _CONNECT_TIMEOUT_S = 30
 
 
 class DaskWorkers:
-    """The jobs as tasks on a Dask cluster; each worker process keeps a warm session."""
+    """The jobs as tasks on a Dask cluster; each worker process keeps a warm session.
+
+    A worker lost mid-run (killed, its machine gone) costs no report: the scheduler runs its tasks
+    again on the others, which have the session plugin already. ``retries=`` is not needed for that
+    (it retries tasks that raise, and produce() does not); a report fails only when workers die
+    under it more often than ``distributed.scheduler.allowed-failures`` (KilledWorker).
+    tests/test_dask_cluster.py kills a worker of a real cluster mid-run."""
 
     def __init__(self, jobs: list[Job], address: str) -> None:
         try:
@@ -289,7 +295,7 @@ class DaskWorkers:
             key = self.futures[future]
             try:
                 produced = future.result()
-            except Exception as exc:  # the task itself failed (a lost worker, say)
+            except Exception as exc:  # the task failed (KilledWorker: workers died under it again and again)
                 produced = Produced(key, False, error=f"Dask-uppgiften misslyckades: {type(exc).__name__}: {exc}")
             yield ("done", key, produced)
 

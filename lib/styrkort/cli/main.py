@@ -72,7 +72,7 @@ def _write_traceback() -> Path:
 def add_data_args(p: argparse.ArgumentParser) -> None:
     """``--data``, ``--params`` and ``--board``, as every command that reads the data takes them."""
     p.add_argument("--data", type=Path, default=None, help="datamapp, eller kommunmapp med kommun.yaml "
-                                                          "(standard: data/example)")
+                                                          "(standard: data/example/asn)")
     p.add_argument("--params", type=Path, default=None, help="inställningsfil (standard: params/styrkort.yaml)")
     p.add_argument("--board", default=None, metavar="NÄMND",
                    help="i en kommunmapp: nämndens mapp, eller flera med komma (asn,bun)")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from styrkort.cli.main import add_data_args, board_workspaces, say
 from styrkort.data.errors import ReportError
-from styrkort.data.municipality import MUNICIPALITY_FILE, is_municipality
+from styrkort.data.municipality import MUNICIPALITY_FILE, is_municipality, load_municipality, municipality_of
 from styrkort.data.periods import PeriodError
 from styrkort.pipeline.job import Output
 from styrkort.pipeline.pdf import DEFAULT_VARIANT, VARIANTS, parse_variant
@@ -93,11 +93,12 @@ def _render(args: argparse.Namespace) -> int:
     if done.pdf:
         say(f"{done.title} (PDF): {done.pdf}")
     say(f"Förteckning: {done.index}")
-    if board_ws is not ws:  # a board of a municipality: the municipality's front page lists it too
-        from styrkort.data.municipality import load_municipality
+    if (board := municipality_of(board_ws.data)) and board_ws.out.name == board.key:
         from styrkort.pipeline.index import write_municipality_index
 
-        say(f"Kommunens förteckning: {write_municipality_index(ws.out, load_municipality(ws.data))}")
+        # A board rendered where its municipality's reports are: the municipality's front page lists it too.
+        say(f"Kommunens förteckning: "
+            f"{write_municipality_index(board_ws.out.parent, load_municipality(board.folder.parent))}")
     return 0
 
 

@@ -125,13 +125,12 @@ def load_municipality(folder: str | Path) -> Municipality:
                         summary["forvaltning"])
 
 
-def municipality_of(board_folder: str | Path) -> Municipality | None:
-    """The municipality a board's folder belongs to: the ``kommun.yaml`` above it that lists it."""
+def municipality_of(board_folder: str | Path) -> Board | None:
+    """The board a data folder is of a municipality: listed by the ``kommun.yaml`` above it."""
     folder = Path(board_folder).resolve()
     if not is_municipality(folder.parent):
         return None
-    m = load_municipality(folder.parent)
-    return m if any(b.folder == folder for b in m.boards) else None
+    return next((b for b in load_municipality(folder.parent).boards if b.folder == folder), None)
 
 
 def params_layers(board_folder: str | Path | None) -> list[tuple[str, dict]]:
@@ -140,8 +139,10 @@ def params_layers(board_folder: str | Path | None) -> list[tuple[str, dict]]:
     if board_folder is None:
         return []
     layers: list[tuple[str, dict]] = []
-    if (m := municipality_of(board_folder)) is not None and m.defaults:
-        layers.append((MUNICIPALITY_FILE, m.defaults))
+    if (board := municipality_of(board_folder)) is not None:
+        defaults = load_municipality(board.folder.parent).defaults
+        if defaults:
+            layers.append((MUNICIPALITY_FILE, defaults))
     own = Path(board_folder) / BOARD_PARAMS_FILE
     if own.is_file():
         from styrkort.data.yamlfile import read_yaml

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from styrkort.data.municipality import Board
+from styrkort.data.municipality import Board, municipality_of
 
 #: The installed package: its source and templates are part of every report's fingerprint.
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -40,15 +40,20 @@ class Workspace:
                 out: Path | str | None = None, notebooks: Path | str | None = None,
                 adjustments: Path | str | None = None) -> "Workspace":
         """The defaults filled in (the project's example data, params, notebooks and outputs); the
-        adjustments default to ``justeringar/`` beside the params file."""
+        adjustments default to ``justeringar/`` beside the params file. A board of a municipality has its
+        own: ``justeringar/<board>/`` and, by default, ``outputs/<board>/``, as when its municipality is
+        rendered."""
         root = None if all((data, params, out, notebooks)) else project_root()
         params_path = Path(params or root / "params" / "styrkort.yaml").resolve()
+        data_path = Path(data or root / "data" / "example" / "asn").resolve()
+        board = municipality_of(data_path)  # a board's adjustments are its own, however it is addressed
         return cls(
-            data=Path(data or root / "data" / "example").resolve(),
+            data=data_path,
             params=params_path,
-            adjustments=Path(adjustments or params_path.parent / "justeringar").resolve(),
+            adjustments=Path(adjustments or params_path.parent / "justeringar" / (board.key if board else "")
+                             ).resolve(),
             notebooks=Path(notebooks or root / "notebooks").resolve(),
-            out=Path(out or root / "outputs").resolve(),
+            out=Path(out or root / "outputs" / (board.key if board else "")).resolve(),
         )
 
     def for_board(self, board: Board) -> "Workspace":
