@@ -28,8 +28,34 @@ from styrkort.data.values import optional_float
 from styrkort.data.yearend import check_year_end
 
 
+class Documents:
+    """What ``dokument`` says about a report (its diarienummer and dates), for a data set with a
+    ``documents`` frame: a board's, or a municipality's for its own summaries."""
+
+    documents: pd.DataFrame
+
+    def _document(self, report: str, period_key: str, column: str) -> str | None:
+        """A cell of the report's row in ``dokument``; None without a row or a value."""
+        d = self.documents
+        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
+        value = hit[column].iloc[0] if not hit.empty and column in hit else None
+        return str(value) if isinstance(value, str) and value else None
+
+    def diarienummer(self, report: str, period_key: str) -> str | None:
+        return self._document(report, period_key, "diarienummer")
+
+    def has_economic_follow_up(self, report: str, period_key: str) -> bool:
+        """Whether the report has an economic follow-up: ``dokument`` says ``nej`` for one without."""
+        return self._document(report, period_key, "ekonomisk_uppfoljning") != "nej"
+
+    def document_dates(self, report: str, period_key: str) -> tuple[date | None, date | None]:
+        """The report's own date and its board meeting's, where ``dokument`` gives them."""
+        return tuple(date.fromisoformat(v) if v else None for v in
+                     (self._document(report, period_key, c) for c in ("datum", "sammantradesdatum")))
+
+
 @dataclass(frozen=True)
-class Dataset:
+class Dataset(Documents):
     folder: Path
     organisation: Mapping[str, str]
     documents: pd.DataFrame
@@ -85,25 +111,6 @@ class Dataset:
 
     def text(self, period_key: str, name: str) -> str | None:
         return self.texts.get((period_key, name))
-
-    def _document(self, report: str, period_key: str, column: str) -> str | None:
-        """A cell of the report's row in ``dokument``; None without a row or a value."""
-        d = self.documents
-        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
-        value = hit[column].iloc[0] if not hit.empty and column in hit else None
-        return str(value) if isinstance(value, str) and value else None
-
-    def diarienummer(self, report: str, period_key: str) -> str | None:
-        return self._document(report, period_key, "diarienummer")
-
-    def has_economic_follow_up(self, report: str, period_key: str) -> bool:
-        """Whether the report has an economic follow-up: ``dokument`` says ``nej`` for one without."""
-        return self._document(report, period_key, "ekonomisk_uppfoljning") != "nej"
-
-    def document_dates(self, report: str, period_key: str) -> tuple[date | None, date | None]:
-        """The report's own date and its board meeting's, where ``dokument`` gives them."""
-        return tuple(date.fromisoformat(v) if v else None for v in
-                     (self._document(report, period_key, c) for c in ("datum", "sammantradesdatum")))
 
     @cached_property
     def goal_area_numbers(self) -> GoalAreas:

@@ -8,14 +8,13 @@ which board is missing and why instead of failing for every board.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from styrkort.data import contract
 from styrkort.data.errors import DataError, Problem
-from styrkort.data.loading import Dataset, load_data
+from styrkort.data.loading import Dataset, Documents, load_data
 from styrkort.data.municipality import MUNICIPALITY_FILE, Municipality, load_municipality, params_files
 from styrkort.data.params import Params, load_params
 from styrkort.data.periods import current_month
@@ -35,7 +34,7 @@ class BoardData:
 
 
 @dataclass(frozen=True)
-class MunicipalData:
+class MunicipalData(Documents):
     municipality: Municipality
     boards: tuple[BoardData, ...]
     unusable: tuple[tuple[str, str], ...]  # (board, why its data cannot be used)
@@ -49,19 +48,6 @@ class MunicipalData:
 
     def text(self, period_key: str, name: str) -> str | None:
         return None  # the summary's words are computed; it has no texts of its own
-
-    def _document(self, report: str, period_key: str, column: str) -> str | None:
-        d = self.documents
-        hit = d[(d["rapport"] == report) & (d["period"] == period_key)]
-        value = hit[column].iloc[0] if not hit.empty else None
-        return str(value) if isinstance(value, str) and value else None
-
-    def diarienummer(self, report: str, period_key: str) -> str | None:
-        return self._document(report, period_key, "diarienummer")
-
-    def document_dates(self, report: str, period_key: str) -> tuple[date | None, date | None]:
-        return tuple(date.fromisoformat(v) if v else None for v in
-                     (self._document(report, period_key, c) for c in ("datum", "sammantradesdatum")))
 
 
 def load_municipal_data(folder: str | Path, params_file: str | Path) -> MunicipalData:
