@@ -22,7 +22,8 @@ from styrkort.data.contract import TOTAL
 from styrkort.data.errors import DataError, Problem
 from styrkort.data.periods import Month, PeriodError, current_month, parse_period
 from styrkort.data.rules import GoalAreas, overlapping_period
-from styrkort.data.tables import decode, empty_frame, find_table_file, read_rows, typed_frame
+from styrkort.data.decoding import decode
+from styrkort.data.tables import empty_frame, find_table_file, read_rows, typed_frame
 from styrkort.data.units import Lifecycle, check_lifecycle, check_unit_months
 from styrkort.data.values import optional_float
 from styrkort.data.yearend import check_year_end

@@ -23,6 +23,7 @@ import pandas as pd
 
 from styrkort.data import contract, fmt
 from styrkort.data.contract import Column, Table
+from styrkort.data.decoding import decode
 from styrkort.data.errors import Problem, describe_os_error, shorten
 from styrkort.data.periods import Month, PeriodError, parse_period
 from styrkort.data.status import StatusError, parse_status
@@ -215,16 +216,6 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM); Excel's and Notepad's Windows-1252 as the fallback. Line
-    breaks as ``\\n``, whatever the file used."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def cell_text(value: Any) -> str:

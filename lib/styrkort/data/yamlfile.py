@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from styrkort.data.errors import DataError, Problem
-from styrkort.data.tables import decode
+from styrkort.data.decoding import decode
 
 #: Params and adjustment files are a few kilobytes; anything near this is not one.
 MAX_BYTES = 1_000_000

@@ -42,7 +42,8 @@ from styrkort.data import fmt
 from styrkort.data.errors import DataError, Problem, shorten
 from styrkort.data.loading import Dataset
 from styrkort.data.periods import Month, current_month
-from styrkort.data.tables import csv_cell, decode, refuse_binary
+from styrkort.data.decoding import decode
+from styrkort.data.tables import csv_cell, refuse_binary
 
 ALIASES = {
     "datum": "datum", "bokföringsdatum": "datum", "bokforingsdatum": "datum",
