@@ -30,7 +30,10 @@ def municipality(root: Path, boards=("asn", "vof"), yaml: str | None = None) -> 
 
 
 def render_all(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "styrkort", "render-all", "--no-pdf", "--jobs", "2", *args],
+    """`render-all` with the params file in ``cwd/params/`` when there is one, else the project's."""
+    own = cwd / "params" / "styrkort.yaml"
+    return subprocess.run([sys.executable, "-m", "styrkort", "render-all", "--no-pdf", "--jobs", "2", *args,
+                           *(["--params", str(own)] if own.exists() else [])],
                           capture_output=True, text=True, timeout=600, cwd=cwd,
                           env={**os.environ, "STYRKORT_HOME": str(ROOT)})
 
@@ -85,6 +88,8 @@ def run(tmp_path_factory):
     summaries of the year in one run."""
     root = tmp_path_factory.mktemp("kommun")
     folder = municipality(root)
+    (root / "params").mkdir()
+    shutil.copy(ROOT / "params" / "styrkort.yaml", root / "params" / "styrkort.yaml")
     done = render_all("--data", str(folder), "--year", "2024", "--reports", "interim,plan,municipality", "--out",
                       str(root / "out"), cwd=root)
     return folder, root / "out", done
@@ -182,6 +187,21 @@ def test_a_change_renders_only_its_boards_reports_and_a_broken_board_fails_alone
     assert again.returncode == 0, again.stdout + again.stderr
     assert [k for k, v in shown.items() if v == "ok"] == [("vof", "Delårsrapport 2 2024", "2024-T2")]
     assert sum(v == "överhoppad" for v in shown.values()) == 5 + 13  # the summaries show no texts
+
+    # The same request again, with a saved adjustment of a board's: not an unchanged run.
+    (out.parent / "params" / "justeringar" / "vof").mkdir(parents=True, exist_ok=True)
+    (out.parent / "params" / "justeringar" / "vof" / "interim-2024-T2.yaml").write_text(
+        "status:\n- {malomrade: 1, status: Röd, motivering: Sjukfrånvaron ökade i augusti, av: a, tid: '2024-09-02'}\n",
+        encoding="utf-8")
+    adjusted = render_all("--data", str(folder), "--year", "2024", "--reports", "interim,plan,municipality",
+                          "--out", str(out), cwd=out.parent)
+    shown = results(adjusted.stdout)
+    assert adjusted.returncode == 0, adjusted.stdout + adjusted.stderr
+    assert shown[("vof", "Delårsrapport 2 2024", "2024-T2")] == "ok"  # the board's adjustment ...
+    assert shown[("kommunen", "Kommunövergripande uppföljning delår 2 2024", "2024-T2")] == "ok"  # ... and the summary
+    assert all(v == "överhoppad" for k, v in shown.items() if k[0] == "asn")
+    summary = (out / "2024-T2" / "kommunovergripande-uppfoljning-T2-2024.html").read_text(encoding="utf-8")
+    assert "satt för hand" in summary
 
     wheel = folder / "vof" / "arshjul.csv"
     wheel.write_text(wheel.read_text(encoding="utf-8") + "2025;1;Ny aktivitet i årshjulet 2025.\n",

@@ -33,7 +33,7 @@ from styrkort.batch.plan import Request, wanted_reports, wanted_summaries, why_r
 from styrkort.batch.progress import FAILED, OK, PLANNED, SKIPPED, STOPPED, BatchResult, Outcome, Progress
 from styrkort.batch.signals import Interrupted, output_lock, signals_deferred, signals_raise
 from styrkort.data.errors import DataError, ReportError
-from styrkort.data.municipality import is_municipality, load_municipality
+from styrkort.data.municipality import MUNICIPALITY_FILE, is_municipality, load_municipality
 from styrkort.data.periods import PeriodError
 from styrkort.pipeline import unchanged
 from styrkort.pipeline.commit import check_output_folder
@@ -76,6 +76,9 @@ def render_all(request: Request, ws: Workspace | None = None, output: Output = O
     plans = []
     warm = not (dry_run or scheduler)
     board_request = replace(request, kinds=tuple(k for k in request.kinds if not k.municipal))
+    if municipality is None and not board_request.kinds:
+        raise ReportError(f"{MUNICIPALITY.name} sammanfattar en kommuns nämnder: ange en kommunmapp med "
+                          f"{MUNICIPALITY_FILE} som --data.")
     for board, place in places if board_request.kinds else ():
         try:
             plans.append(_plan(board_request, place, board, output, hashes, warm))

@@ -7,7 +7,8 @@ planned. The next run with the same request computes that digest from the files 
 no pandas) and, when it and every report's sidecar still match, skips the whole year at once.
 
 The digest covers more than any one report reads: every file in the data folder (tables, texts,
-intake store), the params file, every adjustment file, the notebooks, the package's source and
+intake store), the params file, every adjustment file (the boards' ``justeringar/<board>/`` too: a
+municipality's summaries show what its boards adjusted), the notebooks, the package's source and
 version, the rendering libraries' versions, and the request (years or period, report types, PDF
 options, the data folder's path). Anything else falls back to the full plan, which decides report
 by report (:mod:`styrkort.pipeline.fingerprint`).
@@ -56,7 +57,7 @@ def inputs_digest(request: str, ws: Workspace, hashes: FileHashes | None = None)
         h.update(name.encode() + b"\0" + value.encode() + b"\0")
 
     add("request", request)
-    for label, folder, pattern in ((DATA_KEY, ws.data, "**/*"), (ADJUSTMENT_KEY, ws.adjustments, "*"),
+    for label, folder, pattern in ((DATA_KEY, ws.data, "**/*"), (ADJUSTMENT_KEY, ws.adjustments, "**/*"),
                                    (NOTEBOOK_KEY, ws.notebooks, "*.ipynb")):
         for path in sorted(folder.glob(pattern)) if folder.is_dir() else []:
             rel = path.relative_to(folder)
