@@ -29,7 +29,8 @@ def add_parsers(sub) -> None:
 
     a = sub.add_parser("render-all", help="rendera alla rapporter för ett år, parallellt och bara det som ändrats",
                        description="Renderar varje rapport som datan räcker till (månadsrapporter, delårsrapporter, "
-                                   "planen, verksamhetsberättelsen) parallellt på varma arbetsprocesser. En rapport vars underlag inte ändrats "
+                                   "planen, verksamhetsberättelsen; i en kommunmapp varje nämnds och kommunens "
+                                   "sammanställning) parallellt på varma arbetsprocesser. En rapport vars underlag inte ändrats "
                                    "sedan förra renderingen hoppas över; en tidigare version sparas under tidigare/.")
     a.add_argument("--year", help="år, eller flera med komma: 2023,2024")
     a.add_argument("--period", help="latest: den senaste månaden med bedömningar (för den månatliga körningen), "
@@ -60,20 +61,18 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.resolve(data=args.data, params=args.params, out=args.out)
 
 
-def _municipal_workspace(args: argparse.Namespace) -> tuple[Workspace, Workspace]:
+def _municipal_workspace(args: argparse.Namespace) -> Workspace:
     """The municipality's summary is made in its folder, from every board."""
     ws = _workspace(args)
     if not is_municipality(ws.data) or args.board:
         raise ReportError(f"Den kommunövergripande uppföljningen görs för en kommunmapp med {MUNICIPALITY_FILE} och "
                           f"alla dess nämnder (utan --board); {ws.data} är ingen kommunmapp.")
-    return ws, ws
+    return ws
 
 
-def _board_workspace(args: argparse.Namespace) -> tuple[Workspace, Workspace]:
-    """The workspace `render` works in (the data folder's, or that of the board --board names), and
-    the one it was given."""
-    ws = _workspace(args)
-    return board_workspaces(ws, args.board, one=True)[0][1], ws
+def _board_workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace `render` works in: the data folder's, or that of the board --board names."""
+    return board_workspaces(_workspace(args), args.board, one=True)[0][1]
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -87,18 +86,17 @@ def _render(args: argparse.Namespace) -> int:
     if not period:  # a usage error, exit 2 like argparse's
         raise PeriodError(f"Ange --{'year' if by_year else 'period'} för {kind.name}: --year för plan och "
                           "annual-report, --period för övriga rapporttyper.")
-    board_ws, ws = _municipal_workspace(args) if kind.municipal else _board_workspace(args)
-    done = render(kind, period, board_ws, Output(args.pdf, parse_variant(args.pdf_variant)))
+    ws = _municipal_workspace(args) if kind.municipal else _board_workspace(args)
+    done = render(kind, period, ws, Output(args.pdf, parse_variant(args.pdf_variant)))
     say(f"{done.title}: {done.html}")
     if done.pdf:
         say(f"{done.title} (PDF): {done.pdf}")
     say(f"Förteckning: {done.index}")
-    if (board := municipality_of(board_ws.data)) and board_ws.out.name == board.key:
+    if (board := municipality_of(ws.data)) and ws.out.name == board.key:
         from styrkort.pipeline.index import write_municipality_index
 
         # A board rendered where its municipality's reports are: the municipality's front page lists it too.
-        say(f"Kommunens förteckning: "
-            f"{write_municipality_index(board_ws.out.parent, load_municipality(board.folder.parent))}")
+        say(f"Kommunens förteckning: {write_municipality_index(ws.out.parent, load_municipality(board.folder.parent))}")
     return 0
 
 

@@ -168,7 +168,6 @@ ANNUAL = ReportKind(
     _closed_year, lambda p: f"Verksamhetsberättelse {p.year}")
 
 
-
 def board_kind(p: Period) -> ReportKind:
     """The board report a municipality's summary of ``p`` sums up: the interim report of T1 and T2,
     else the monthly report."""
@@ -190,7 +189,8 @@ def _summarised_period(data: Any, wanted: Period) -> Period:
 
 
 def _summary_title(p: Period) -> str:
-    return f"Kommunövergripande uppföljning {'delår ' + p.label[1] + ' ' + str(p.year) if p.kind == 'interim' else p.name_sv}"
+    """``Kommunövergripande uppföljning delår 2 2024``, ``… augusti 2024``."""
+    return "Kommunövergripande uppföljning " + (f"delår {p.label[1]} {p.year}" if p.label else p.name_sv)
 
 
 MUNICIPALITY = ReportKind(
