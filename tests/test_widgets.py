@@ -213,7 +213,12 @@ def test_every_notebook_shows_its_editors_in_a_kernel(notebook, period, tmp_path
         str(ROOT / "notebooks" / notebook), str(tmp_path / notebook), cwd=str(ROOT / "notebooks"),
         parameters={"period": period, "data_dir": str(EXAMPLE), "params_file": str(ROOT / "params" / "styrkort.yaml"),
                     "adjustments_dir": str(tmp_path / "justeringar"), "interactive": True}, progress_bar=False)
-    mimes = [set(o.get("data", {})) for c in nb.cells for o in c.get("outputs", [])]
-    widgets_shown = sum("application/vnd.jupyter.widget-view+json" in m for m in mimes)
-    assert widgets_shown >= 3, f"{notebook}: {widgets_shown} widgets"  # the editors, the overview, the button
-    assert sum({"text/html", "text/x-typst"} <= m for m in mimes) >= 6  # the cover and the sections
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    for cell in code:
+        mimes = [set(o.get("data", {})) for o in cell.outputs if o.output_type == "display_data"
+                 or o.output_type == "execute_result"]
+        if cell.source.startswith("sk.widgets."):  # an editor, the overview or the render button: one widget
+            assert [("application/vnd.jupyter.widget-view+json" in m) for m in mimes] == [True], cell.source
+        elif cell.source.startswith(("elements.", "show")):  # the cover or a section: HTML and Typst
+            assert [{"text/html", "text/x-typst"} <= m for m in mimes] == [True], cell.source
+    assert sum(c.source.startswith("sk.widgets.") for c in code) >= 3

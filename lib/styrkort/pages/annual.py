@@ -11,7 +11,7 @@ from styrkort.document.markdown import markdown
 from styrkort.document.model import Break, Group, Heading, ItemList, Node, Paragraph, Section, Span, content
 from styrkort.document.part import Part
 from styrkort.pages.charts import forecast_accuracy_chart, strip_chart, trend_charts
-from styrkort.pages.elements import adjustment_note, badge, figure, table, text_section
+from styrkort.pages.elements import adjustment_note, badge, figure, marked, table, text_section
 from styrkort.pages.indicators import value_text, wanted_text
 from styrkort.pages.monthly import change_text, status_count, strip_alt
 from styrkort.pages.plan import action_list
@@ -69,7 +69,7 @@ def overview(report: AnnualReport) -> Part:
     for a in report.areas:
         counts = Counter(g.assessment for g in a.goals)
         goals = ", ".join(_count(counts[v], v) for v in YEAR_ASSESSMENTS if counts[v]) or fmt.DASH
-        rows.append([f"{a.number}. {a.name}", _marked(assessment_badge(a.assessment), a.set_by_hand), goals])
+        rows.append([f"{a.number}. {a.name}", marked(assessment_badge(a.assessment), a.set_by_hand), goals])
     changes: list[Node] = []
     if report.changes:
         changes = [Paragraph((f"Organisationsförändringar under {report.period.year}: "
@@ -89,11 +89,6 @@ def _months_text(a: AreaYear) -> str:
     parts = ", ".join(status_count(s, counted[s]) for s in Status if counted[s])
     return (f"Förvaltningens utfall under årets månader: {parts}; året slutade {last.status.value.lower()}. "
             f"Förslag enligt regeln: {a.proposed}.")
-
-
-def _marked(shown: Node, by_hand: bool) -> Node | tuple:
-    """An assessment, marked where the analyst set it."""
-    return content(shown, " ", Span("em", ("(satt för hand)",))) if by_hand else shown
 
 
 def _indicator_table(indicators: tuple[IndicatorYear, ...], year: int) -> Node:
@@ -125,7 +120,7 @@ def area(a: AreaYear, year: int) -> Part:
         Heading(2, (f"{a.number}. {a.name}",)),
         Paragraph((Span("strong", ("Kommunövergripande mål:",)), " ", a.council_goal), css="council-goal"),
         table(["Nämndens/förvaltningens mål", "Årets bedömning"],
-              [[f"{g.goal_id} {g.text}", _marked(assessment_badge(g.assessment), g.override is not None)]
+              [[f"{g.goal_id} {g.text}", marked(assessment_badge(g.assessment), g.override is not None)]
                for g in a.goals]
               or [["Inget nämndmål angivet.", assessment_badge(a.assessment)]], css="goal", row_headers=False),
         Paragraph((_months_text(a),), css="basis"),

@@ -53,6 +53,11 @@ def cover(h: Header) -> Part:
     return Part(Cover(h.municipality, h.board, h.title, h.administration, tuple(facts)))
 
 
+def marked(shown: Node, by_hand: bool) -> Node | tuple:
+    """A status or assessment, marked where the analyst set it instead of the proposal."""
+    return content(shown, " ", Span("em", ("(satt för hand)",))) if by_hand else shown
+
+
 def adjustment_note(what: Cell, reason: str, by: str = "", at: str = "") -> Paragraph:
     """One adjustment made by hand, as the reader sees it."""
     who = ", ".join(x for x in (by, at[:10]) if x)

@@ -13,7 +13,7 @@ from styrkort.document.markdown import markdown
 from styrkort.document.model import Badge, Content, Group, Heading, ItemList, Node, Paragraph, Section, Span, content
 from styrkort.document.part import Part
 from styrkort.pages.charts import strip_chart
-from styrkort.pages.elements import badge, cover, figure, table
+from styrkort.pages.elements import badge, cover, figure, marked, table
 from styrkort.reports.economy import EconomySummary, UnitEconomy
 from styrkort.pages.indicators import value_text, wanted_text
 from styrkort.reports.indicators import IndicatorResult
@@ -76,7 +76,7 @@ def _names(names: Sequence[str]) -> str:
 
 def overview(report: GoalReport) -> Part:
     rows = [[f"{a.number}. {a.name}",
-             content(badge(a.outcome.status), [" ", Span("em", ("(satt för hand)",))] if a.outcome.set_by_hand else None),
+             marked(badge(a.outcome.status), a.outcome.set_by_hand),
              distribution_text(a.outcome.distribution)] for a in report.areas]
     changes: list[Node] = []
     if report.changes:

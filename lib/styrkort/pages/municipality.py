@@ -7,7 +7,7 @@ from styrkort.data.status import NOT_ASSESSED, Status
 from styrkort.document.model import Heading, ItemList, Link, Node, Paragraph, Section, Span, content
 from styrkort.document.part import Part
 from styrkort.pages.charts import deviation_bars
-from styrkort.pages.elements import badge, figure, table
+from styrkort.pages.elements import badge, figure, marked, table
 from styrkort.pages.monthly import status_count
 from styrkort.reports.municipality import BoardSummary, MunicipalityReport
 
@@ -35,8 +35,7 @@ def goals(report: MunicipalityReport) -> Part:
         if b.missing:
             rows.append([b.name, "Ingen rapport för perioden.", fmt.DASH])
             continue
-        areas = ItemList(tuple(content(f"{a.number}. {a.name} ", badge(a.status),
-                                       [" ", Span("em", ("(satt för hand)",))] if a.set_by_hand else None)
+        areas = ItemList(tuple(content(f"{a.number}. {a.name} ", marked(badge(a.status), a.set_by_hand))
                                for a in b.areas), css="board-areas")
         rows.append([b.name, areas, _report_link(b)])
     counts = {s: sum(a.status is s for b in report.boards for a in b.areas) for s in Status}

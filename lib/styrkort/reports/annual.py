@@ -25,7 +25,7 @@ from styrkort.data.periods import MONTHS_LONG, Month, Period, parse_period
 from styrkort.data.status import Status
 from styrkort.data.values import optional_float
 from styrkort.reports.adjustments import Adjustments, Entry
-from styrkort.reports.economy import budget_rule_text, deviation_status
+from styrkort.reports.economy import budget_rule_text, deviation_status, percent_of
 from styrkort.reports.indicators import IndicatorResult, indicator_results
 from styrkort.reports.interim import staff_at
 from styrkort.reports.kinds import ANNUAL, Header, closing_period
@@ -109,7 +109,7 @@ class YearRow:
 
     @property
     def deviation_percent(self) -> float | None:
-        return None if self.budget == 0 else self.deviation / abs(self.budget) * 100
+        return percent_of(self.deviation, self.budget)
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ class Forecast:
 
     @property
     def deviation_percent(self) -> float | None:
-        return None if self.outcome == 0 else self.deviation / abs(self.outcome) * 100
+        return percent_of(self.deviation, self.outcome)
 
 
 @dataclass(frozen=True)

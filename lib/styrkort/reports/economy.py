@@ -21,6 +21,12 @@ from styrkort.data.status import Status
 from styrkort.data.values import optional_float as _forecast
 
 
+def percent_of(amount: float | None, base: float | None) -> float | None:
+    """``amount`` in percent of ``base``'s absolute value (a net cost is negative, its deviation is not
+    turned around by it); None without either, or with a base of zero."""
+    return None if amount is None or not base else amount / abs(base) * 100
+
+
 @dataclass(frozen=True)
 class EconomyRow:
     activity: str
@@ -40,8 +46,7 @@ class EconomyRow:
 
     @property
     def deviation_percent(self) -> float | None:
-        d = self.deviation
-        return None if d is None or self.budget == 0 else d / abs(self.budget) * 100
+        return percent_of(self.deviation, self.budget)
 
 
 def basis_text(periodised: tuple[str, ...], all_rows: tuple[str, ...], month: Month) -> str:

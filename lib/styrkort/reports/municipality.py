@@ -17,11 +17,11 @@ from typing import Mapping
 
 from styrkort.data.errors import ReportError
 from styrkort.data.municipal import MunicipalData
-from styrkort.data.params import Params
+from styrkort.data.params import BudgetThresholds, Params
 from styrkort.data.periods import Period
 from styrkort.data.status import Status
 from styrkort.reports.adjustments import Adjustments
-from styrkort.reports.economy import deviation_status
+from styrkort.reports.economy import deviation_status, percent_of
 from styrkort.reports.kinds import MUNICIPALITY, Header, board_kind
 
 
@@ -54,8 +54,7 @@ class BoardSummary:
 
     @property
     def deviation_percent(self) -> float | None:
-        d = self.deviation
-        return None if d is None or not self.budget else d / abs(self.budget) * 100
+        return percent_of(self.deviation, self.budget)
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class MunicipalityReport:
     header: Header
     period: Period
     boards: tuple[BoardSummary, ...]
-    status: Status | None  # the total's budget deviation, by the params file's thresholds
+    thresholds: BudgetThresholds  # the params file's, for the total
 
     @property
     def balance_checked(self) -> bool:
@@ -88,7 +87,12 @@ class MunicipalityReport:
 
     @property
     def deviation_percent(self) -> float | None:
-        return self.deviation / abs(self.budget) * 100 if self.budget else None
+        return percent_of(self.deviation, self.budget)
+
+    @property
+    def status(self) -> Status | None:
+        """The total's budget deviation, by the params file's thresholds."""
+        return deviation_status(self.deviation_percent, self.thresholds)
 
 
 def _board(key: str, name: str, report, href: str) -> BoardSummary:
@@ -116,7 +120,4 @@ def municipality_report(data: MunicipalData, p: Period, params: Params,
     for key, why in data.unusable:
         built[key] = BoardSummary(key, key, missing=f"Nämndens underlag kan inte användas: {why.splitlines()[0]}")
     boards = tuple(built[b.key] for b in data.municipality.boards if b.key in built)
-    counted = [b for b in boards if b.deviation is not None]
-    budget, deviation = sum(b.budget for b in counted), sum(b.deviation for b in counted)
-    status = deviation_status(deviation / abs(budget) * 100 if budget else None, params.budget_deviation)
-    return MunicipalityReport(MUNICIPALITY.header(data, p), p, boards, status)
+    return MunicipalityReport(MUNICIPALITY.header(data, p), p, boards, params.budget_deviation)
