@@ -15,7 +15,10 @@ one warm-up run that fills the file cache), with min, max and peak memory:
 8. one month of (5)'s 40 boards and the municipality's summary of them, `render-all --jobs 2`, with the
    peak memory of the command and of each worker (its process and its kernel);
 9. the same on a Dask cluster of a scheduler and two workers started as on real machines
-   (`dask scheduler`, `dask worker`), as a share of (8)'s throughput.
+   (`dask scheduler`, `dask worker`), as a share of (8)'s throughput;
+10. the least a report in a new kernel can take, whatever the pipeline around it: a kernel
+    started and answering, the modules a report imports imported in it, and a monthly report's
+    cells, HTML and PDF as a warm worker of (3) does them (its sidecar's seconds).
 
     python benchmarks/bench.py                # full size, three runs a figure, about 5 minutes on 2 cores
     python benchmarks/bench.py --tiny         # everything once on tiny data: the CI smoke test
@@ -129,8 +132,13 @@ def main(argv: list[str] | None = None) -> int:
           f"{', '.join(f'{w:.0f}' for w in month.workers_mb)} MB the workers")
     print(f"(9)/(8)            Dask cluster's throughput / local:      {month.median / on_dask.median:5.2f}  "
           f"(target ≥ 0,9; peak {', '.join(f'{w:.0f}' for w in on_dask.workers_mb)} MB the workers)")
+    floor = figures["floor"]
+    print(f"(10)               least a report in a new kernel takes:    {floor.median:5.2f} s  (kernel "
+          f"{floor.seconds[0]:.2f} + imports {floor.seconds[1]:.2f} + cells, HTML and PDF {floor.seconds[2]:.2f}; "
+          f"0,30 × (1) = {0.30 * naive.median:.2f} s)")
     if args.json:
         args.json.write_text(json.dumps({k: {"median": f.median, "min": min(f.seconds), "max": max(f.seconds),
+                                              "seconds": f.seconds,
                                               "peak_mb": f.peak_mb, "reports": f.reports,
                                               "workers_mb": list(f.workers_mb)}
                                           for k, f in figures.items()}, indent=2))
@@ -170,6 +178,7 @@ def run(work: Path, runs: int, tiny: bool) -> dict[str, Figure]:
         figures[f"year{jobs}"] = measure(f"(3) render-all --year {YEAR} --jobs {jobs}", [cmd], runs, setup=fresh,
                                          warmup=False, count=lambda: _count_reports(out))
     pdf_seconds = _stage_seconds(out, "pdf")
+    monthly_seconds = _stage_seconds(out, "totalt", "manadsrapport-") or _stage_seconds(out, "totalt")  # tiny: the plan
     figures["again"] = measure("(4) the same year again, nothing changed", [cmd], runs, figures["year2"].reports,
                                warmup=False)
     size = ["--boards", "2", "--units", "3", "--ledger-rows", "20000"] if tiny else []
@@ -184,6 +193,7 @@ def run(work: Path, runs: int, tiny: bool) -> dict[str, Figure]:
     figures["pdf"] = Figure("(7) PDF step per report, --jobs 2", pdf_seconds, figures["year2"].peak_mb,
                             len(pdf_seconds), per_report=False)
     print(figures["pdf"].row(), flush=True)
+    figures["floor"] = kernel_floor(runs, statistics.median(monthly_seconds))
     month = [str(BIN / "styrkort"), "render-all", "--data", str(root), "--period", MONTH, "--out", str(work / "month")]
     fresh_month = lambda: shutil.rmtree(work / "month", ignore_errors=True)  # noqa: E731
     figures["month"] = measure_sampled("(8) one month, 40 boards + summary, --jobs 2", [*month, "--jobs", "2"],
@@ -302,10 +312,46 @@ class DaskCluster:
                 os.killpg(p.pid, signal.SIGKILL)
 
 
-def _stage_seconds(out: Path, stage: str) -> list[float]:
-    """A stage's seconds in every report's sidecar under ``out``."""
+#: A new kernel, timed in a process of its own: started and answering; then with the modules every
+#: report imports (a warm session's start imports them, :data:`styrkort.pipeline.session.PREWARM`).
+_KERNEL_START = """\
+import sys, time
+from styrkort.pipeline.session import KernelSession
+session = KernelSession(warm=sys.argv[1] == "warm")
+start = time.perf_counter()
+session.start()
+print(time.perf_counter() - start)
+session.close()
+"""
+
+
+def kernel_floor(runs: int, report_seconds: float) -> Figure:
+    """Figure (10): a kernel's start, its imports and a report's own work, each the median of its
+    runs; the figure's seconds are the three parts, its median their sum."""
+    def started(kind: str) -> float:
+        times = [float(subprocess.run([sys.executable, "-c", _KERNEL_START, kind], cwd=ROOT, check=True,
+                                      capture_output=True, text=True).stdout) for _ in range(runs + 1)]
+        return statistics.median(times[1:])  # the first fills the file cache
+
+    ready = started("cold")
+    fig = _Sum("(10) least a report in a new kernel takes", [ready, started("warm") - ready, report_seconds], 0.0)
+    print(f"{fig.name:<44} {fig.median:8.2f}", flush=True)
+    return fig
+
+
+class _Sum(Figure):
+    """A figure whose seconds are the parts of one whole."""
+
+    @property
+    def median(self) -> float:
+        return sum(self.seconds)
+
+
+def _stage_seconds(out: Path, stage: str, prefix: str = "") -> list[float]:
+    """A stage's seconds in the sidecar of every report under ``out`` (whose file name starts with
+    ``prefix``)."""
     found = []
-    for sidecar in out.rglob("*.json"):
+    for sidecar in out.rglob(f"{prefix}*.json"):
         if "tidigare" in sidecar.parts:
             continue
         seconds = json.loads(sidecar.read_text(encoding="utf-8")).get("seconds", {})

@@ -208,3 +208,41 @@ def test_net_cost_row_for_an_unknown_activity(data_copy):
     write_rows(data_copy, "nettokostnad", rows)
     p = only(problems_of(data_copy))
     assert p.column == "verksamhet" and "'Okänd' finns inte i verksamheter" in p.message
+
+
+# --- a folder read once -------------------------------------------------------------------------
+
+def test_an_unchanged_folder_is_read_once_and_each_caller_gets_its_own_frames(data_copy, monkeypatch):
+    first = load_data(data_copy)
+    first.economy.loc[:, "utfall"] = 0.0  # a notebook changing its frames in place
+    first.texts.clear()
+    import styrkort.data.loading as loading
+
+    monkeypatch.setattr(loading, "read_rows", lambda *a: pytest.fail("an unchanged folder was read again"))
+    again = load_data(data_copy)
+    assert again.economy["utfall"].abs().sum() > 0 and again.text("2023-06..2023-07", "viktiga-handelser")
+    assert again.economy is not first.economy
+
+
+def test_a_file_changed_in_place_is_read_again_whatever_its_size_and_times_say(data_copy):
+    """An edit of the same length with the file's times put back (as `cp -p` or a sync tool does)."""
+    import os
+
+    before = load_data(data_copy).economy["utfall"].sum()
+    path = data_copy / "ekonomi.csv"
+    text, times = path.read_text(encoding="utf-8"), path.stat()
+    assert ";-7073;" in text
+    path.write_text(text.replace(";-7073;", ";-8073;", 1), encoding="utf-8")
+    os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert path.stat().st_size == times.st_size and path.stat().st_mtime_ns == times.st_mtime_ns
+    assert load_data(data_copy).economy["utfall"].sum() == before - 1000
+
+
+def test_a_new_text_and_a_bad_edit_after_a_load_are_seen(data_copy):
+    load_data(data_copy)
+    (data_copy / "texter" / "2024-08" / "framtid.md").write_text("Nytt om framtiden.", encoding="utf-8")
+    assert load_data(data_copy).text("2024-08", "framtid") == "Nytt om framtiden."
+    rows = read_rows(data_copy, "bedomningar")
+    rows[0]["status"] = "Lila"
+    write_rows(data_copy, "bedomningar", rows)
+    assert only(problems_of(data_copy)).column == "status"

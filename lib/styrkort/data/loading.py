@@ -7,7 +7,9 @@ it; nothing else opens the files, so another store can replace the folder behind
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -149,7 +151,10 @@ def load_data(folder: str | Path, today: date | None = None, *, pending: tuple =
     """Read and validate every file of the contract in ``folder``, with the current submissions
     of the intake store (``inlamningar.sqlite``) in place of the files' rows for their unit and
     period. ``pending`` submissions, not yet stored, are added the same way: an import checks
-    with them that the data will still load before it stores anything."""
+    with them that the data will still load before it stores anything.
+
+    A folder loaded before and unchanged since (:func:`folder_state`) is not read again: the
+    caller gets its own copy of what was loaded then."""
     folder = Path(folder)
     if not folder.is_dir():
         raise DataError([Problem(str(folder), "mappen finns inte")], str(folder))
@@ -157,6 +162,53 @@ def load_data(folder: str | Path, today: date | None = None, *, pending: tuple =
         store.recover(folder)  # what a killed import left, put right before anything is read
     except store.StoreError as exc:
         raise DataError([Problem(store.STORE_NAME, str(exc))], str(folder)) from None
+    state = None if pending else folder_state(folder)
+    key = None if state is None else (folder.resolve(), state, current_month(today))
+    if key is not None and key in _LOADED:
+        _LOADED.move_to_end(key)
+        return _copy(_LOADED[key])
+    data = _load(folder, today, pending, pending_label)
+    if key is not None:
+        _LOADED[key] = data
+        while len(_LOADED) > _LOADED_MAX:
+            _LOADED.popitem(last=False)
+    return _copy(data)
+
+
+#: The data sets loaded last, by folder and :func:`folder_state`: a warm kernel renders a year's
+#: reports from one folder, and reads and checks it once instead of once a report (0.1 s each).
+_LOADED: OrderedDict[tuple, Dataset] = OrderedDict()
+_LOADED_MAX = 4
+
+
+def folder_state(folder: Path) -> tuple | None:
+    """What :func:`load_data` reads in ``folder``, in a form that changes whenever it does: a hash
+    of every table file and text, and the intake store's :func:`~styrkort.data.store.version`.
+    None when part of it cannot be read: the folder is then loaded, and the loading says why."""
+    state: list[tuple] = []
+    names = [f"{spec.name}{suffix}" for spec in contract.TABLES for suffix in (".csv", ".xlsx")]
+    texts = sorted((folder / "texter").glob("*/*")) if (folder / "texter").is_dir() else []
+    for path in [*(folder / name for name in names), *texts]:
+        try:
+            state.append((path.relative_to(folder).as_posix(), hashlib.blake2b(path.read_bytes()).digest()))
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+    stored = store.version(folder)
+    if stored is None and store.store_path(folder).exists():
+        return None
+    return (*state, stored)
+
+
+def _copy(data: Dataset) -> Dataset:
+    """A data set of its own: a caller that changes a frame changes only its own."""
+    frames = {f.name: value.copy() for f in fields(data) if isinstance(value := getattr(data, f.name), pd.DataFrame)}
+    return replace(data, organisation=dict(data.organisation), texts=dict(data.texts), **frames)
+
+
+def _load(folder: Path, today: date | None, pending: tuple, pending_label: str) -> Dataset:
+    """Read and check the folder (see :func:`load_data`)."""
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     files: list[Path] = []

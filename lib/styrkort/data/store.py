@@ -118,6 +118,33 @@ def store_path(folder: str | Path) -> Path:
     return Path(folder) / STORE_NAME
 
 
+def version(folder: str | Path) -> tuple | None:
+    """What changes whenever the store does, read without reading the store: rows are only ever
+    added (:data:`_APPEND_ONLY`), each with a larger id than the last, so the last ids of the tables
+    that every write adds to; with the file's format version, and its size, inode and times for a
+    file changed or replaced behind SQLite's back. None without a store, or when it cannot be read
+    (loading it says why).
+
+    Read through SQLite, never by opening the file: closing a file of its own would drop every
+    SQLite lock this process holds on it (POSIX record locks belong to the process), and let
+    another import write in the middle of this one's transaction."""
+    path = store_path(folder)
+    try:
+        st = path.stat()
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns,
+                con.execute("PRAGMA user_version").fetchone()[0],
+                *con.execute("SELECT (SELECT MAX(id) FROM imports), (SELECT MAX(id) FROM submissions), "
+                             "(SELECT MAX(id) FROM table_files)").fetchone())
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
 def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 

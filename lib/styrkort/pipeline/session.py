@@ -22,11 +22,13 @@ import os
 import signal
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 from typing import Any
 
 KERNEL_NAME = "python3"
+KERNEL_MODULE = "styrkort.pipeline.kernel"
 STARTUP_TIMEOUT_S = 120
 CELL_TIMEOUT_S = 900
 
@@ -69,7 +71,8 @@ def kernel_manager_class():
     """Kernels talk over local sockets (IPC), not TCP: nothing listens on a port, and ipykernel
     has no cause to warn about unencrypted TCP on every run. Each kernel's sockets get a path of
     their own (jupyter_client's default is ``kernel-ipc-N`` in the working folder, which kernels
-    running side by side would share, crossing their messages)."""
+    running side by side would share, crossing their messages). The kernel is ipykernel's,
+    started without its debugger (:mod:`styrkort.pipeline.kernel`)."""
     from jupyter_client.manager import AsyncKernelManager
 
     class IPCKernelManager(AsyncKernelManager):
@@ -77,6 +80,11 @@ def kernel_manager_class():
             super().__init__(**kwargs)
             self.transport = "ipc"
             self.ip = os.path.join(tempfile.gettempdir(), f"styrkort-{uuid.uuid4().hex[:16]}-ipc")
+
+        def format_kernel_cmd(self, extra_arguments=None):
+            cmd = super().format_kernel_cmd(extra_arguments)
+            return [KERNEL_MODULE if i and cmd[i - 1] == "-m" and arg == "ipykernel_launcher" else arg
+                    for i, arg in enumerate(cmd)]
 
     return IPCKernelManager
 
@@ -93,6 +101,36 @@ def import_kernel_modules() -> None:
 
 class KernelError(RuntimeError):
     """The kernel could not be started or stopped answering."""
+
+
+async def wait_for_ready(km, kc, timeout: float) -> None:
+    """Return once the kernel answers on its shell channel and its IOPub messages arrive.
+
+    jupyter_client's ``wait_for_ready`` does the same, then waits 0.2 s more for IOPub messages
+    that nobody reads: a fifth of a second on the critical path of every single render. Here the
+    kernel's status message for the ``kernel_info`` request itself shows that IOPub is connected
+    (ZeroMQ may drop what a kernel publishes before the subscription is in place: then ask again)."""
+    from queue import Empty
+
+    deadline = time.monotonic() + timeout
+    asked: set[str] = set()
+    while time.monotonic() < deadline:
+        asked.add(kc.kernel_info())
+        try:
+            reply = await kc.shell_channel.get_msg(timeout=1)
+        except Empty:
+            reply = None
+        if reply is not None and reply["parent_header"].get("msg_id") in asked:
+            try:
+                while True:
+                    status = await kc.iopub_channel.get_msg(timeout=0.2)
+                    if status["parent_header"].get("msg_id") in asked:
+                        return
+            except Empty:
+                pass  # IOPub not connected yet
+        if not await km.is_alive():
+            raise KernelError("kärnan avslutades innan den svarade")
+    raise KernelError(f"kärnan svarade inte inom {timeout:.0f} s")
 
 
 class KernelSession:
@@ -112,6 +150,7 @@ class KernelSession:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._starting: Any = None  # a kernel being started by start_soon()
+        self._stopping: Any = None  # a cold kernel shutting down after its notebook
 
     # --- the session's own event loop -----------------------------------------------------------
     def _call(self, coro, timeout: float | None = None):
@@ -157,6 +196,15 @@ class KernelSession:
         if starting is not None:
             starting.result(self.startup_timeout + 120)
 
+    def _stopped(self) -> None:
+        """Wait for a cold kernel's shutdown begun after its notebook; if it fails, kill the kernel."""
+        stopping, self._stopping = self._stopping, None
+        if stopping is not None:
+            try:
+                stopping.result(30)
+            except Exception:
+                self.kill()
+
     def execute(self, nb, cwd: str | Path):
         """Execute the notebook (a parameterised ``NotebookNode``) in a clean namespace and return
         it executed. A failing cell raises nbclient's ``CellExecutionError`` with the notebook
@@ -165,6 +213,7 @@ class KernelSession:
         from nbclient.exceptions import CellExecutionError, DeadKernelError
 
         with self._lock:
+            self._stopped()
             self._started()
             original = copy.deepcopy(nb)
             for attempt in (1, 2):
@@ -187,7 +236,9 @@ class KernelSession:
                     raise
                 finally:
                     if not self.warm and self.km is not None:
-                        self._call(self._stop(now=True))
+                        # A cold kernel's work is done: it shuts down on the session's thread
+                        # while the caller exports the report. close() waits for it.
+                        self._stopping = asyncio.run_coroutine_threadsafe(self._stop(now=True), self._loop)
 
     def close(self) -> None:
         """Shut the kernel down and stop the session's thread."""
@@ -196,6 +247,7 @@ class KernelSession:
                 self._started()
             except Exception:  # a kernel that failed to start has nothing to shut down
                 pass
+            self._stopped()
             if self.km is not None and self._loop is not None:
                 try:
                     self._call(self._stop(now=True), timeout=30)
@@ -241,7 +293,7 @@ class KernelSession:
         kc = km.client()
         kc.start_channels()
         try:
-            await kc.wait_for_ready(timeout=self.startup_timeout)
+            await wait_for_ready(km, kc, self.startup_timeout)
         except BaseException as exc:
             kc.stop_channels()
             await km.shutdown_kernel(now=True)
