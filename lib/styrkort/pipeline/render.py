@@ -31,13 +31,11 @@ def render(kind: ReportKind | str, period: Period | str, ws: Workspace | None = 
 
     ws = ws or Workspace.resolve()
     check_output_folder(ws.out)
-    # A new kernel boots and imports on the other core while this process imports pandas,
-    # validates the input and then sets up the export. Bad input still fails before anything
-    # is written.
-    own = KernelSession(warm=False) if session is None else None
+    # A new kernel's process starts ahead and imports on the other core while this process imports
+    # pandas and checks the input; it becomes the kernel once the input is good (bad input stops
+    # it, and fails before anything is written).
+    own = KernelSession(warm=False, ahead=True) if session is None else None
     try:
-        if own is not None:
-            own.start_soon()
         from styrkort.pipeline.prepare import load_inputs, prepare
         from styrkort.pipeline.produce import produce
 

@@ -6,7 +6,8 @@ longer than the report's cells. A warm session pays that once: before each repor
 kernel's namespace (``%reset -f``, garbage collection, the working folder, the execution
 counter), so the notebook runs as in a new kernel, while the modules it imports stay imported.
 Both kinds run a notebook the same way, so a report comes out the same from either (a test
-checks it).
+checks it). A session can have its first kernel's process started ahead (:class:`AheadKernel`),
+importing while the command still reads the data.
 
 The kernel is driven from a thread of its own with its own event loop, so the session can be
 used from any thread (a Dask worker's task thread, a worker process's main thread) and never
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
 import os
 import signal
 import tempfile
@@ -32,16 +34,18 @@ KERNEL_MODULE = "styrkort.pipeline.kernel"
 STARTUP_TIMEOUT_S = 120
 CELL_TIMEOUT_S = 900
 
-#: Run once in a warm kernel: what every report imports, so no report pays for it. Then the
-#: imported modules are moved out of the garbage collector's sight (``gc.freeze``): they live as
-#: long as the kernel, and each report's collections (``%reset`` runs one) no longer walk them,
-#: which took 0.15 s a report.
-PREWARM = """\
-import styrkort, styrkort.reports.kinds, styrkort.pages.elements, styrkort.pages.monthly, styrkort.pages.interim, styrkort.pages.plan, styrkort.pages.charts
-import styrkort.reports.adjustments, styrkort.data.loading, styrkort.data.params
-import pandas, matplotlib.figure
-__import__("gc").freeze()
-"""
+#: What every report imports: a warm kernel imports it once, when it starts, so no report pays for
+#: it; so does a kernel started ahead (:mod:`styrkort.pipeline.kernel`).
+REPORT_MODULES = (
+    "styrkort", "styrkort.reports.kinds", "styrkort.pages.elements", "styrkort.pages.monthly",
+    "styrkort.pages.interim", "styrkort.pages.plan", "styrkort.pages.charts", "styrkort.reports.adjustments",
+    "styrkort.data.loading", "styrkort.data.params", "pandas", "matplotlib.figure",
+)
+
+#: Run once in a warm kernel. After the imports, what exists is moved out of the garbage
+#: collector's sight (``gc.freeze``): it lives as long as the kernel, and each report's collections
+#: (``%reset`` runs one) no longer walk it, which took 0.15 s a report.
+PREWARM = f"import {', '.join(REPORT_MODULES)}\n__import__('gc').freeze()\n"
 
 #: Run before every report: a namespace as a new kernel has, in the notebook's folder, with the
 #: execution counter at the start (so the executed notebook numbers its cells as a new kernel's).
@@ -103,6 +107,67 @@ class KernelError(RuntimeError):
     """The kernel could not be started or stopped answering."""
 
 
+class AheadKernel:
+    """A kernel process started before it is needed (``--ahead``, :mod:`styrkort.pipeline.kernel`):
+    it imports on the other core while the command reads and checks the data, and waits for its
+    arguments. A session's kernel manager hands them over (:meth:`hand_over`) instead of starting a
+    kernel; one never handed over is stopped by :meth:`discard`. Started as jupyter_client starts
+    a kernel: a session of its own, and the parent's process id to watch."""
+
+    def __init__(self) -> None:
+        import subprocess
+        import sys
+
+        from styrkort.pipeline.kernel import AHEAD
+
+        self.command = [sys.executable, "-m", KERNEL_MODULE]
+        self.process = subprocess.Popen([*self.command, AHEAD], stdin=subprocess.PIPE, start_new_session=True,
+                                        env={**os.environ, "JPY_PARENT_PID": str(os.getpid())})
+        self.handed_over = False
+
+    def hand_over(self, cmd: list[str]) -> bool:
+        """Give the waiting kernel the arguments of ``cmd``, the command that would start a new
+        one; False if this kernel cannot take them (another command, or it has exited)."""
+        if self.handed_over or cmd[:3] != self.command or self.process.poll() is not None:
+            return False
+        try:
+            self.process.stdin.write((json.dumps(cmd[3:]) + "\n").encode())
+            self.process.stdin.close()
+        except OSError:
+            return False
+        self.handed_over = True
+        return True
+
+    def discard(self) -> None:
+        """Stop the process if no session took it."""
+        if self.handed_over:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.process.wait()
+        self.process.stdin.close()
+
+
+def ahead_provisioner(km, ahead: AheadKernel):
+    """jupyter_client's local provisioner for ``km``, launching the kernel by handing ``ahead`` its
+    arguments (when it can take them: else as usual)."""
+    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+    class AheadProvisioner(LocalProvisioner):
+        async def launch_kernel(self, cmd, **kwargs):
+            if not ahead.hand_over(cmd):
+                ahead.discard()
+                return await super().launch_kernel(cmd, **kwargs)
+            self.process, self.pid = ahead.process, ahead.process.pid
+            self.pgid, self.cwd = os.getpgid(self.pid), kwargs.get("cwd")
+            return self.connection_info
+
+    km.kernel_id = str(uuid.uuid4())
+    return AheadProvisioner(kernel_id=km.kernel_id, kernel_spec=km.kernel_spec, parent=km)
+
+
 async def wait_for_ready(km, kc, timeout: float) -> None:
     """Return once the kernel answers on its shell channel and its IOPub messages arrive.
 
@@ -137,7 +202,11 @@ class KernelSession:
     """Executes notebooks in a kernel of its own; ``warm`` keeps the kernel between notebooks."""
 
     def __init__(self, warm: bool = True, kernel_name: str = KERNEL_NAME,
-                 startup_timeout: float = STARTUP_TIMEOUT_S, cell_timeout: float = CELL_TIMEOUT_S) -> None:
+                 startup_timeout: float = STARTUP_TIMEOUT_S, cell_timeout: float = CELL_TIMEOUT_S,
+                 ahead: bool = False) -> None:
+        """``ahead``: start the kernel's process now (:class:`AheadKernel`); its first kernel is
+        that process."""
+        self.ahead = AheadKernel() if ahead else None
         self.warm = warm
         self.kernel_name = kernel_name
         self.startup_timeout = startup_timeout
@@ -149,7 +218,6 @@ class KernelSession:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
-        self._starting: Any = None  # a kernel being started by start_soon()
         self._stopping: Any = None  # a cold kernel shutting down after its notebook
 
     # --- the session's own event loop -----------------------------------------------------------
@@ -180,22 +248,6 @@ class KernelSession:
             if self.km is None:
                 self._call(self._start())
 
-    def start_soon(self) -> None:
-        """Start the kernel, and import what reports use, while the caller goes on with other work
-        (a single render validates its data meanwhile: the kernel boots on the other core). The
-        next ``execute`` or ``close`` waits for it."""
-        import_kernel_modules()
-        with self._lock:
-            if self.km is None and self._starting is None:
-                self._call(asyncio.sleep(0))  # the loop's thread is running
-                self._starting = asyncio.run_coroutine_threadsafe(self._start(prewarm=True), self._loop)
-
-    def _started(self) -> None:
-        """Wait for a start begun by start_soon(); its error is the caller's."""
-        starting, self._starting = self._starting, None
-        if starting is not None:
-            starting.result(self.startup_timeout + 120)
-
     def _stopped(self) -> None:
         """Wait for a cold kernel's shutdown begun after its notebook; if it fails, kill the kernel."""
         stopping, self._stopping = self._stopping, None
@@ -214,7 +266,6 @@ class KernelSession:
 
         with self._lock:
             self._stopped()
-            self._started()
             original = copy.deepcopy(nb)
             for attempt in (1, 2):
                 try:
@@ -243,11 +294,9 @@ class KernelSession:
     def close(self) -> None:
         """Shut the kernel down and stop the session's thread."""
         with self._lock:
-            try:
-                self._started()
-            except Exception:  # a kernel that failed to start has nothing to shut down
-                pass
             self._stopped()
+            if self.ahead is not None:
+                self.ahead.discard()
             if self.km is not None and self._loop is not None:
                 try:
                     self._call(self._stop(now=True), timeout=30)
@@ -288,6 +337,9 @@ class KernelSession:
     # --- on the session's loop ---------------------------------------------------------------------
     async def _start(self, prewarm: bool | None = None) -> None:
         km = kernel_manager_class()(kernel_name=self.kernel_name)
+        if self.ahead is not None:
+            km.provisioner = ahead_provisioner(km, self.ahead)
+            self.ahead = None
         # No IPython history database: kernels running side by side would share and lock it.
         await km.start_kernel(extra_arguments=["--HistoryManager.hist_file=:memory:"], cwd=os.getcwd())
         kc = km.client()

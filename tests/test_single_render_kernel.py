@@ -1,0 +1,94 @@
+"""A single render starts its kernel ahead, before it has read the data (styrkort.pipeline.kernel):
+that kernel never outlives the command, whether the command fails on bad input, renders, or is
+killed while the kernel still imports or while it runs a cell."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import psutil
+import pytest
+
+from conftest import EXAMPLE, ROOT
+
+pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """The project's notebooks, params and example board, the monthly notebook with a last cell
+    that says it has started (a file) and then sleeps."""
+    home = tmp_path / "home"
+    shutil.copytree(ROOT / "notebooks", home / "notebooks")
+    shutil.copytree(ROOT / "params", home / "params")
+    shutil.copytree(EXAMPLE, home / "data")
+    monthly = home / "notebooks" / "monthly.ipynb"
+    nb = json.loads(monthly.read_text(encoding="utf-8"))
+    nb["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                        "source": f"import pathlib, time\npathlib.Path({str(tmp_path / 'running')!r}).touch()\n"
+                                  "time.sleep(60)"})
+    monthly.write_text(json.dumps(nb), encoding="utf-8")
+    return home
+
+
+def render(home: Path, marker: str, period: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "styrkort", "render", "monthly", "--period", period, "--data",
+                             str(home / "data"), "--out", str(home / "out")],
+                            cwd=home, env={**os.environ, "STYRKORT_HOME": str(home), "STYRKORT_TEST_RUN": marker},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+def left_behind(marker: str, within: float = 20) -> list[str]:
+    """The command lines of the processes started under ``marker`` still alive after ``within`` s."""
+    deadline = time.monotonic() + within
+    while True:
+        found = []
+        for p in psutil.process_iter(["pid"]):
+            try:
+                if p.environ().get("STYRKORT_TEST_RUN") == marker and p.status() != psutil.STATUS_ZOMBIE:
+                    found.append(" ".join(p.cmdline()))
+            except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.25)
+
+
+def test_bad_input_stops_the_kernel_started_ahead(project):
+    marker = uuid.uuid4().hex
+    proc = render(project, marker, "2031-01")
+    proc.wait(timeout=120)
+    assert not left_behind(marker, within=0), "stopped before the command exits, not left to finish its imports"
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode != 0 and "2031-01" in stderr
+    assert not (project / "out" / "2031-01").exists()
+
+
+@pytest.mark.parametrize("when", ["while the kernel imports", "while a cell runs"])
+def test_a_killed_render_leaves_no_kernel(project, tmp_path, when):
+    marker = uuid.uuid4().hex
+    proc = render(project, marker, "2024-08")
+    try:
+        if when == "while a cell runs":
+            deadline = time.monotonic() + 120
+            while not (tmp_path / "running").exists():
+                assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+                time.sleep(0.1)
+        else:
+            time.sleep(0.5)
+            kernels = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                       if "styrkort.pipeline.kernel" in " ".join(c.cmdline())]
+            assert kernels, "the kernel starts ahead"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert not left_behind(marker), "the kernel notices its command is gone"
+    assert not list((project / "out").glob("2024-08/*.html"))
