@@ -335,7 +335,7 @@ class KernelSession:
             self._loop = self._thread = None
 
     # --- on the session's loop ---------------------------------------------------------------------
-    async def _start(self, prewarm: bool | None = None) -> None:
+    async def _start(self) -> None:
         km = kernel_manager_class()(kernel_name=self.kernel_name)
         if self.ahead is not None:
             km.provisioner = ahead_provisioner(km, self.ahead)
@@ -354,7 +354,7 @@ class KernelSession:
         self.km, self.kc = km, kc
         self.starts += 1
         self.runs = 0
-        if self.warm if prewarm is None else prewarm:
+        if self.warm:
             await self._run(PREWARM)
 
     async def _stop(self, now: bool) -> None:
