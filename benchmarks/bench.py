@@ -22,7 +22,7 @@ one warm-up run that fills the file cache), with min, max and peak memory:
     the year of (3) can take on two cores: every report's own work (the sidecars' seconds) shared
     by two, after one kernel's start and imports.
 
-    python benchmarks/bench.py                # full size, three runs a figure, about 5 minutes on 2 cores
+    python benchmarks/bench.py                # full size, three runs a figure, about 7 minutes on 2 cores
     python benchmarks/bench.py --tiny         # everything once on tiny data: the CI smoke test
 """
 
