@@ -1,4 +1,5 @@
 import csv
+import json
 import os
 import shutil
 from pathlib import Path
@@ -54,6 +55,21 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(EXAMPLE, target)
     return target
+
+
+def project_with_last_cell(home: Path, notebook: str, source: str) -> Path:
+    """A project folder of the test's own (the notebooks, params and example board) in which
+    ``notebook`` ends with a cell of ``source``: a slow one keeps a render running while a test
+    stops it."""
+    shutil.copytree(ROOT / "notebooks", home / "notebooks")
+    shutil.copytree(ROOT / "params", home / "params")
+    shutil.copytree(EXAMPLE, home / "data")
+    path = home / "notebooks" / notebook
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                        "source": source})
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return home
 
 
 #: The months the example reports after August 2024.

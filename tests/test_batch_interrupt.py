@@ -8,7 +8,6 @@ signal is sent: the run is stopped with work in flight, every time.
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import psutil
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import EXAMPLE, ROOT
+from conftest import ROOT, project_with_last_cell
 
 pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
 
@@ -29,16 +28,7 @@ SLOW_SECONDS = 40
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    home = tmp_path / "home"
-    shutil.copytree(ROOT / "notebooks", home / "notebooks")
-    shutil.copytree(ROOT / "params", home / "params")
-    shutil.copytree(EXAMPLE, home / "data")
-    plan = home / "notebooks" / "annual_plan.ipynb"
-    nb = json.loads(plan.read_text(encoding="utf-8"))
-    nb["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-                        "source": f"import time\ntime.sleep({SLOW_SECONDS})"})
-    plan.write_text(json.dumps(nb), encoding="utf-8")
-    return home
+    return project_with_last_cell(tmp_path / "home", "annual_plan.ipynb", f"import time\ntime.sleep({SLOW_SECONDS})")
 
 
 def start(home: Path, marker: str) -> subprocess.Popen:

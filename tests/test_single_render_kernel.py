@@ -2,9 +2,7 @@
 that kernel never outlives the command, whether the command fails on bad input, renders, or is
 killed while the kernel still imports or while it runs a cell."""
 
-import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,26 +13,16 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, project_with_last_cell
 
 pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """The project's notebooks, params and example board, the monthly notebook with a last cell
-    that says it has started (a file) and then sleeps."""
-    home = tmp_path / "home"
-    shutil.copytree(ROOT / "notebooks", home / "notebooks")
-    shutil.copytree(ROOT / "params", home / "params")
-    shutil.copytree(EXAMPLE, home / "data")
-    monthly = home / "notebooks" / "monthly.ipynb"
-    nb = json.loads(monthly.read_text(encoding="utf-8"))
-    nb["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-                        "source": f"import pathlib, time\npathlib.Path({str(tmp_path / 'running')!r}).touch()\n"
-                                  "time.sleep(60)"})
-    monthly.write_text(json.dumps(nb), encoding="utf-8")
-    return home
+    """The monthly notebook's last cell says it has started (a file), then sleeps."""
+    return project_with_last_cell(tmp_path / "home", "monthly.ipynb", "import pathlib, time\n"
+                                  f"pathlib.Path({str(tmp_path / 'running')!r}).touch()\ntime.sleep(60)")
 
 
 def render(home: Path, marker: str, period: str, **kwargs) -> subprocess.Popen:
@@ -68,6 +56,16 @@ def test_bad_input_stops_the_kernel_started_ahead(project):
     stdout, stderr = proc.communicate(timeout=30)
     assert proc.returncode != 0 and "2031-01" in stderr
     assert not (project / "out" / "2031-01").exists()
+
+
+def test_a_render_stops_its_kernel_before_it_exits(tmp_path):
+    marker = uuid.uuid4().hex
+    done = subprocess.run([sys.executable, "-m", "styrkort", "render", "monthly", "--period", "2024-08",
+                           "--data", str(EXAMPLE), "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "STYRKORT_TEST_RUN": marker})
+    assert done.returncode == 0, done.stderr
+    assert not left_behind(marker, within=0)
+    assert (tmp_path / "out" / "2024-08" / "manadsrapport-augusti-2024.pdf").is_file()
 
 
 @pytest.mark.parametrize("when", ["while the kernel imports", "while a cell runs"])
