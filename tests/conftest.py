@@ -72,6 +72,37 @@ def project_with_last_cell(home: Path, notebook: str, source: str) -> Path:
     return home
 
 
+def processes_of(marker: str) -> list:
+    """The live processes (not zombies) whose environment has ``STYRKORT_TEST_RUN=marker``: a
+    command a test started with it, and everything that command started."""
+    import psutil
+
+    found = []
+    for p in psutil.process_iter(["pid"]):
+        try:
+            if p.environ().get("STYRKORT_TEST_RUN") == marker and p.status() != psutil.STATUS_ZOMBIE:
+                found.append(p)
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+    return found
+
+
+def left_behind(marker: str, within: float = 20) -> list[str]:
+    """The command lines of :func:`processes_of` ``marker`` still alive after ``within`` seconds."""
+    import time
+
+    deadline = time.monotonic() + within
+    while (left := processes_of(marker)) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    lines = []
+    for p in left:
+        try:
+            lines.append(" ".join(p.cmdline()))
+        except Exception:  # gone meanwhile
+            continue
+    return lines
+
+
 #: The months the example reports after August 2024.
 AUTUMN_2024 = ("2024-09", "2024-10", "2024-11", "2024-12")
 

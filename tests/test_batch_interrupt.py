@@ -15,11 +15,10 @@ import time
 import uuid
 from pathlib import Path
 
-import psutil
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, project_with_last_cell
+from conftest import ROOT, left_behind, processes_of, project_with_last_cell
 
 pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
 
@@ -56,24 +55,6 @@ def wait_for_first_report(proc: subprocess.Popen) -> list[str]:
     pytest.fail("no report was written:\n" + "".join(lines))
 
 
-def processes_of(marker: str) -> list[psutil.Process]:
-    found = []
-    for p in psutil.process_iter(["pid"]):
-        try:
-            if p.environ().get("STYRKORT_TEST_RUN") == marker:
-                found.append(p)
-        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-            continue
-    return found
-
-
-def gone(marker: str, within: float = 20) -> list[psutil.Process]:
-    deadline = time.monotonic() + within
-    while (left := processes_of(marker)) and time.monotonic() < deadline:
-        time.sleep(0.25)
-    return left
-
-
 def assert_nothing_partial(out: Path) -> list[str]:
     """Every visible file is whole; return the periods with a whole report."""
     assert not [p for p in out.rglob("*.tmp") if not p.name.startswith(".")]
@@ -108,7 +89,7 @@ def test_ctrl_c_stops_cleanly_and_writes_only_whole_reports(project):
     assert proc.returncode == 130, stdout + stderr
     assert "avbruten" in stdout and "Körningen avbröts" in stdout
     assert re.search(r"Nämnd- och förvaltningsplan 2024\s+2024\s+avbruten", stdout)
-    assert not gone(marker), "no worker or kernel outlives the run"
+    assert not left_behind(marker), "no worker or kernel outlives the run"
     out = project / "out"
     assert not list(out.rglob("*.tmp")), "an interrupted run removes its temporary files"
     whole = assert_nothing_partial(out)
@@ -125,7 +106,7 @@ def test_killed_run_leaves_no_partial_file_and_the_next_run_finishes_it(project)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert not gone(marker), "the workers notice their command is gone and stop their kernels"
+    assert not left_behind(marker), "the workers notice their command is gone and stop their kernels"
     out = project / "out"
     whole = assert_nothing_partial(out)
     assert whole and "2024" not in whole

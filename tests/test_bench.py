@@ -21,7 +21,8 @@ def test_bench_runs_on_tiny_data_and_reports_every_figure(tmp_path):
     assert set(figures) == {"naive", "single", "year1", "year2", "again", "large", "board", "pdf", "month", "dask",
                             "floor", "work"}
     assert all(f["median"] > 0 and (f["peak_mb"] > 0 or name in ("floor", "work")) for name, f in figures.items())
-    assert figures["floor"]["median"] == pytest.approx(sum(figures["floor"]["seconds"]))
+    assert len(figures["floor"]["seconds"]) == 3 and all(part > 0 for part in figures["floor"]["seconds"])
+    assert len(figures["work"]["seconds"]) == figures["year2"]["reports"]  # every report's own work counted
     assert figures["year1"]["reports"] == figures["year2"]["reports"] >= 1
     assert figures["pdf"]["reports"] == figures["year2"]["reports"]  # a PDF step measured for every report
     assert figures["month"]["reports"] == figures["dask"]["reports"] == 3  # two boards' August, and the summary

@@ -13,7 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import EXAMPLE, ROOT, project_with_last_cell
+from conftest import EXAMPLE, ROOT, left_behind, project_with_last_cell
 
 pytestmark = pytest.mark.slow  # deselect with -m 'not slow' for a quick loop
 
@@ -30,22 +30,6 @@ def render(home: Path, marker: str, period: str, **kwargs) -> subprocess.Popen:
                              str(home / "data"), "--out", str(home / "out")],
                             cwd=home, env={**os.environ, "STYRKORT_HOME": str(home), "STYRKORT_TEST_RUN": marker},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
-
-
-def left_behind(marker: str, within: float = 20) -> list[str]:
-    """The command lines of the processes started under ``marker`` still alive after ``within`` s."""
-    deadline = time.monotonic() + within
-    while True:
-        found = []
-        for p in psutil.process_iter(["pid"]):
-            try:
-                if p.environ().get("STYRKORT_TEST_RUN") == marker and p.status() != psutil.STATUS_ZOMBIE:
-                    found.append(" ".join(p.cmdline()))
-            except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-                continue
-        if not found or time.monotonic() > deadline:
-            return found
-        time.sleep(0.25)
 
 
 def test_bad_input_stops_the_kernel_started_ahead(project):

@@ -7,6 +7,7 @@ from them (``styrkort docs``; a test keeps the committed file in step).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from styrkort.data.status import ALLOWED as STATUSES
 
@@ -540,6 +541,14 @@ YEAR_END_TABLES: tuple[Table, ...] = (
 TABLES = TABLES + PLAN_TABLES + YEAR_END_TABLES
 
 BY_NAME = {t.name: t for t in TABLES}
+
+#: A table is a file in the data folder named after it, with one of these endings.
+TABLE_SUFFIXES = (".csv", ".xlsx")
+
+
+def table_paths(folder: Path, table: str) -> list[Path]:
+    """The files that may hold ``table`` in ``folder``, there or not (one of them may be)."""
+    return [folder / f"{table}{suffix}" for suffix in TABLE_SUFFIXES]
 
 # Markdown texts, one file each, under texter/<period>/ (monthly and interim) or texter/<year>/ (plan and
 # verksamhetsberättelse: there `viktiga-handelser`, `analys-<n>` and `ekonomi` are the year's).

@@ -186,9 +186,8 @@ def folder_state(folder: Path) -> tuple | None:
     of every table file and text, and the intake store's :func:`~styrkort.data.store.version`.
     None when part of it cannot be read: the folder is then loaded, and the loading says why."""
     state: list[tuple] = []
-    names = [f"{spec.name}{suffix}" for spec in contract.TABLES for suffix in (".csv", ".xlsx")]
-    texts = sorted((folder / "texter").glob("*/*")) if (folder / "texter").is_dir() else []
-    for path in [*(folder / name for name in names), *texts]:
+    tables = [path for spec in contract.TABLES for path in contract.table_paths(folder, spec.name)]
+    for path in [*tables, *_text_files(folder)]:
         try:
             state.append((path.relative_to(folder).as_posix(), hashlib.blake2b(path.read_bytes()).digest()))
         except FileNotFoundError:
@@ -375,10 +374,7 @@ def _check_periods(tables: dict[str, pd.DataFrame], names: dict[str, str], probl
 
 def _read_texts(folder: Path, problems: list[Problem], files: list[Path]) -> dict[tuple[str, str], str]:
     texts: dict[tuple[str, str], str] = {}
-    root = folder / "texter"
-    if not root.is_dir():
-        return texts
-    for path in sorted(root.glob("*/*")):
+    for path in _text_files(folder):
         rel = path.relative_to(folder).as_posix()
         try:
             key = parse_period(path.parent.name).key
@@ -392,3 +388,10 @@ def _read_texts(folder: Path, problems: list[Problem], files: list[Path]) -> dic
         files.append(path)
         texts[(key, path.stem)] = decode(path.read_bytes())
     return texts
+
+
+def _text_files(folder: Path) -> list[Path]:
+    """Every file one level down in ``texter/`` (a period's folder): the texts, and what only
+    looks like one (which loading refuses)."""
+    root = folder / "texter"
+    return sorted(root.glob("*/*")) if root.is_dir() else []

@@ -30,6 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
+from styrkort.data import contract
 from styrkort.data.atomic import write_atomic
 from styrkort.data.errors import UserError
 from styrkort.data.identity import current_user
@@ -398,7 +399,7 @@ def install_table(con: sqlite3.Connection, folder: str | Path, imp: Import, when
 
 
 def _table_files(folder: Path, table: str) -> list[Path]:
-    return [folder / f"{table}{s}" for s in (".csv", ".xlsx") if (folder / f"{table}{s}").exists()]
+    return [p for p in contract.table_paths(folder, table) if p.exists()]
 
 
 def _finish_installation(con: sqlite3.Connection, folder: Path) -> None:

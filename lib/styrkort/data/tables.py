@@ -30,7 +30,7 @@ from styrkort.data.status import StatusError, parse_status
 
 
 def find_table_file(folder: Path, spec: Table, problems: list[Problem]) -> Path | None:
-    found = [p for p in (folder / f"{spec.name}.csv", folder / f"{spec.name}.xlsx") if p.exists()]
+    found = [p for p in contract.table_paths(folder, spec.name) if p.exists()]
     if len(found) > 1:
         problems.append(Problem(f"{spec.name}.csv/.xlsx", "båda filerna finns; ta bort den ena så att det är entydigt"))
         return None

@@ -475,8 +475,8 @@ def _validate_with(folder: Path, t: TableFile, source: str, today: date | None) 
     with tempfile.TemporaryDirectory(prefix="styrkort-import-") as tmp:
         trial = Path(tmp) / "data"
         shutil.copytree(folder, trial, ignore=shutil.ignore_patterns(f"{store.STORE_NAME}*", ".*"))
-        for s in (".csv", ".xlsx"):
-            (trial / f"{t.table}{s}").unlink(missing_ok=True)
+        for path in contract.table_paths(trial, t.table):
+            path.unlink(missing_ok=True)
         (trial / t.file_name).write_bytes(t.content)
         store.copy_store(folder, trial)
         try:
